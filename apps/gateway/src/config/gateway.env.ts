@@ -1,0 +1,44 @@
+import { CommonEnv, Secret, toInt } from '@hookrelay/config';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** `tenant:key` or `tenant:key:role` pairs, comma-separated. */
+export const API_KEYS_PATTERN = /^[A-Za-z0-9._-]{1,200}:[A-Za-z0-9._~+/=-]{16,200}(:(admin|read))?(,[A-Za-z0-9._-]{1,200}:[A-Za-z0-9._~+/=-]{16,200}(:(admin|read))?)*$/;
+
+export class GatewayEnv extends CommonEnv {
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** API keys ensured at boot: "tenant:key[:admin|read]" pairs, comma-separated (keys ≥ 16 chars). */
+  @IsOptional()
+  @Secret()
+  @Matches(API_KEYS_PATTERN, { message: 'must be comma-separated tenant:key[:admin|read] entries; keys are 16-200 characters of [A-Za-z0-9._~+/=-]' })
+  HOOKRELAY_API_KEYS?: string;
+
+  /** Largest request body accepted, in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  MAX_BODY_BYTES = 1024 * 1024;
+}
+
+export interface ProvisionedKey {
+  tenant: string;
+  key: string;
+  role: 'admin' | 'read';
+}
+
+export function parseApiKeys(value: string | undefined): ProvisionedKey[] {
+  if (!value) return [];
+  return value.split(',').map((entry) => {
+    const [tenant, key, role] = entry.split(':') as [string, string, string | undefined];
+    return { tenant, key, role: role === 'read' ? 'read' : 'admin' };
+  });
+}

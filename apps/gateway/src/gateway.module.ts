@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { databaseConfigFrom } from '@hookrelay/config';
+import { ServiceClientModule } from '@hookrelay/messaging';
+import { PersistenceModule, TenancyRepository } from '@hookrelay/persistence';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ApiKeyProvisioner, PROVISIONED_KEYS } from './auth/api-key.provisioner';
+import { GatewayEnv, parseApiKeys } from './config/gateway.env';
+import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
+import { GatewayExceptionFilter } from './http/gateway-exception.filter';
+import { ApplicationWebhookController } from './routes/conpeek/application-webhook.controller';
+import { EnvelopeCallbacksController } from './routes/docstudio/envelope-callbacks.controller';
+import { IntegrationPointsController } from './routes/incoplax/integration-points.controller';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        PersistenceModule.forRoot({ schema: 'gateway', database: databaseConfigFrom(env), repositories: [TenancyRepository] }),
+        ServiceClientModule.forRoot({ servers: env.NATS_URL.split(','), timeoutMs: env.NATS_REQUEST_TIMEOUT_MS, name: 'gateway' }),
+      ],
+      controllers: [HealthController, IntegrationPointsController, ApplicationWebhookController, EnvelopeCallbacksController],
+      providers: [
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: GatewayExceptionFilter },
+        { provide: PROVISIONED_KEYS, useValue: parseApiKeys(env.HOOKRELAY_API_KEYS) },
+        ApiKeyProvisioner,
+        ReadinessService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig } from '@hookrelay/config';
+import { GatewayEnv } from './config/gateway.env';
+import { GatewayModule } from './gateway.module';
+import { createBodyParser } from './http/body-parser.middleware';
+import { createLookupFront } from './lookup';
+
+async function main(): Promise<void> {
+  const env = loadConfig(GatewayEnv);
+  const logger = new Logger('gateway');
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  app.disable('x-powered-by');
+  app.use(createBodyParser(env.MAX_BODY_BYTES));
+  await app.init();
+
+  // Node's HTTP parser refuses the LOOKUP method, so the public port is served by a front socket that
+  // hands connections to Nest's server with LOOKUP rewritten (see ./lookup).
+  const front = createLookupFront(app.getHttpServer());
+  await new Promise<void>((resolve, reject) => {
+    front.once('error', reject);
+    front.listen(env.PORT, env.HOST, () => resolve());
+  });
+  logger.log(`ready: listening on http://${env.HOST}:${env.PORT}`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: closing the listener, finishing in-flight requests`);
+    front.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { databaseConfigFrom } from '@hookrelay/config';
+import { STREAMS } from '@hookrelay/contracts';
+import { DATABASE_PROBE, healthControllerFor, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
+import { databaseProbeProvider, IntegrationPointRepository, PersistenceModule } from '@hookrelay/persistence';
+import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
+import { IntegrationPointsEnv } from './config/integration-points.env';
+import { IntegrationPointsController } from './integration-points/integration-points.controller';
+import { IntegrationPointsService } from './integration-points/integration-points.service';
+
+@Module({})
+export class IntegrationPointsAppModule {
+  static forRoot(env: IntegrationPointsEnv): DynamicModule {
+    return {
+      module: IntegrationPointsAppModule,
+      imports: [
+        PersistenceModule.forRoot({ schema: 'integration-points', database: databaseConfigFrom(env), repositories: [IntegrationPointRepository] }),
+        NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'integration-points' }),
+      ],
+      controllers: [IntegrationPointsController, healthControllerFor('integration-points')],
+      providers: [
+        IntegrationPointsService,
+        ServiceHealth,
+        databaseProbeProvider(DATABASE_PROBE),
+        { provide: SECRET_BOX, useValue: new SecretBox(env.HOOKRELAY_ENCRYPTION_KEY) },
+        ...serviceRuntimeProviders('integration-points', [STREAMS.execRequests, STREAMS.deliveryJobs]),
+      ],
+    };
+  }
+}

@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CreateIntegrationPointCommand, DeleteIntegrationPointCommand, GetIntegrationPointCommand, IntegrationPointFieldsInput,
+  IntegrationPointProjection, IntegrationTokenView, ListIntegrationPointsCommand, LookupIntegrationPointCommand, RECV_TIMEOUT_MS,
+  ResolveIntegrationTokenCommand, ServiceErrorCode, ServiceException, UpdateIntegrationPointCommand,
+} from '@hookrelay/contracts';
+import {
+  applyIncoplaxMask, FilterSyntaxError, flattenObject, INCOPLAX_INTEGRATION_POINT_SCHEMA, IncoplaxItemQuery, parseIncoplaxItemQuery,
+  parseIncoplaxQuery,
+} from '@hookrelay/filtering';
+import { IntegrationPointEntity, IntegrationPointRepository, isUniqueViolation } from '@hookrelay/persistence';
+import { generateHexToken, SECRET_BOX, SecretBox } from '@hookrelay/secrets';
+import { randomUUID } from 'node:crypto';
+import { toRepositoryQuery } from './integration-point-query.mapper';
+import { RemoteTokens, toIntegrationPointView } from './integration-point.mapper';
+
+const notFound = (): ServiceException => new ServiceException(ServiceErrorCode.NotFound, 'integration point not found');
+
+@Injectable()
+export class IntegrationPointsService {
+  constructor(
+    private readonly points: IntegrationPointRepository,
+    @Inject(SECRET_BOX) private readonly secrets: SecretBox,
+  ) {}
+
+  async create({ tenantId, body }: CreateIntegrationPointCommand): Promise<IntegrationPointProjection> {
+    const now = new Date();
+    const entity = Object.assign(new IntegrationPointEntity(), {
+      tenantId,
+      id: body.id?.toLowerCase() ?? randomUUID(),
+      code: body.code,
+      type: body.type,
+      tokenLocal: generateHexToken(),
+      url: '', recvSvcScriptCode: '', recvSvcScriptCodeWs: '', sendSvcScriptCode: '', sendSvcScriptCodeWs: '',
+      optsTitle: '', optsComment: '', optsAllowFilesApi: false, optsIsSync: false, optsRecvTimeout: RECV_TIMEOUT_MS.default,
+      optsRoles: null, optsUserId: null, tokenRemoteSealed: null, tokenRemote2Sealed: null,
+      createdAt: now, updatedAt: now,
+    });
+    this.applyFields(entity, body);
+    if (await this.points.findById(tenantId, entity.id)) throw new ServiceException(ServiceErrorCode.Conflict, `id "${entity.id}" already exists`);
+    if (await this.points.findByCode(tenantId, entity.code)) throw new ServiceException(ServiceErrorCode.Conflict, `code "${entity.code}" already exists`);
+    try {
+      await this.points.insert(entity);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ServiceException(ServiceErrorCode.Conflict, 'an integration point with this id or code already exists');
+      throw error;
+    }
+    return this.view(entity);
+  }
+
+  async get({ tenantId, id, query }: GetIntegrationPointCommand): Promise<IntegrationPointProjection> {
+    const itemQuery = parseQuery(() => parseIncoplaxItemQuery(query, INCOPLAX_INTEGRATION_POINT_SCHEMA));
+    const entity = await this.points.findById(tenantId, id);
+    if (!entity) throw notFound();
+    return this.project(this.view(entity), itemQuery);
+  }
+
+  async list({ tenantId, query }: ListIntegrationPointsCommand): Promise<IntegrationPointProjection[]> {
+    const parsed = parseQuery(() => parseIncoplaxQuery(query, INCOPLAX_INTEGRATION_POINT_SCHEMA));
+    const entities = await this.points.list(tenantId, toRepositoryQuery(parsed));
+    return entities.map((entity) => this.project(this.view(entity), parsed));
+  }
+
+  async update({ tenantId, id, body }: UpdateIntegrationPointCommand): Promise<IntegrationPointProjection> {
+    const entity = await this.points.findById(tenantId, id);
+    if (!entity) throw notFound();
+    if (body.id !== undefined && body.id.toLowerCase() !== entity.id) throw new ServiceException(ServiceErrorCode.BadRequest, 'id cannot be changed');
+    if (body.token_local !== undefined && body.token_local !== entity.tokenLocal) {
+      throw new ServiceException(ServiceErrorCode.BadRequest, 'token_local cannot be changed');
+    }
+    if (body.code !== undefined && body.code !== entity.code) {
+      const holder = await this.points.findByCode(tenantId, body.code);
+      if (holder) throw new ServiceException(ServiceErrorCode.Conflict, `code "${body.code}" already exists`);
+      entity.code = body.code;
+    }
+    if (body.type !== undefined) entity.type = body.type;
+    this.applyFields(entity, body);
+    // lwt must move on every change even within the centisecond the API shows.
+    entity.updatedAt = new Date(Math.max(Date.now(), entity.updatedAt.getTime() + 10));
+    try {
+      await this.points.save(entity);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ServiceException(ServiceErrorCode.Conflict, `code "${entity.code}" already exists`);
+      throw error;
+    }
+    return this.view(entity);
+  }
+
+  async delete({ tenantId, id }: DeleteIntegrationPointCommand): Promise<{ deleted: true }> {
+    if (!(await this.points.delete(tenantId, id))) throw notFound();
+    return { deleted: true };
+  }
+
+  async lookup({ tenantId, key }: LookupIntegrationPointCommand): Promise<string[]> {
+    const ids = await this.points.lookupIds(tenantId, key);
+    if (ids.length === 0) throw new ServiceException(ServiceErrorCode.NotFound, 'Lookup failed');
+    return ids;
+  }
+
+  async resolveToken({ tenantId, token, domain }: ResolveIntegrationTokenCommand): Promise<IntegrationTokenView> {
+    const entity = await this.points.findByTokenLocal(token);
+    if (!entity || entity.tenantId !== tenantId) throw new ServiceException(ServiceErrorCode.NotFound, 'Token not found');
+    return { domain, integration_point: { id: entity.id, _links: { self: { href: `/rest/v1/service/integration_points/${entity.id}` } } } };
+  }
+
+  private applyFields(entity: IntegrationPointEntity, body: IntegrationPointFieldsInput): void {
+    if (body.url !== undefined) entity.url = body.url;
+    if (body.recv_svcscriptcode !== undefined) entity.recvSvcScriptCode = body.recv_svcscriptcode;
+    if (body.recv_svcscriptcode_ws !== undefined) entity.recvSvcScriptCodeWs = body.recv_svcscriptcode_ws;
+    if (body.send_svcscriptcode !== undefined) entity.sendSvcScriptCode = body.send_svcscriptcode;
+    if (body.send_svcscriptcode_ws !== undefined) entity.sendSvcScriptCodeWs = body.send_svcscriptcode_ws;
+    if (body.token_remote !== undefined) entity.tokenRemoteSealed = this.seal(entity, 'token_remote', body.token_remote);
+    if (body.token_remote2 !== undefined) entity.tokenRemote2Sealed = this.seal(entity, 'token_remote2', body.token_remote2);
+    const opts = body.opts;
+    if (!opts) return;
+    if (opts.title !== undefined) entity.optsTitle = opts.title;
+    if (opts.comment !== undefined) entity.optsComment = opts.comment;
+    if (opts.allow_files_api !== undefined) entity.optsAllowFilesApi = opts.allow_files_api;
+    if (opts.issync !== undefined) entity.optsIsSync = opts.issync;
+    if (opts.recv_timeout !== undefined) entity.optsRecvTimeout = opts.recv_timeout;
+    if (opts.roles !== undefined) entity.optsRoles = opts.roles;
+    if (opts.userid !== undefined) entity.optsUserId = opts.userid;
+  }
+
+  private seal(entity: IntegrationPointEntity, field: keyof RemoteTokens, value: string): string | null {
+    return value === '' ? null : this.secrets.encrypt(value, `integration_points:${entity.tenantId}:${entity.id}:${field}`);
+  }
+
+  private open(entity: IntegrationPointEntity, field: keyof RemoteTokens, sealed: string | null): string {
+    return sealed === null ? '' : this.secrets.decrypt(sealed, `integration_points:${entity.tenantId}:${entity.id}:${field}`);
+  }
+
+  private view(entity: IntegrationPointEntity): ReturnType<typeof toIntegrationPointView> {
+    return toIntegrationPointView(entity, {
+      token_remote: this.open(entity, 'token_remote', entity.tokenRemoteSealed),
+      token_remote2: this.open(entity, 'token_remote2', entity.tokenRemote2Sealed),
+    });
+  }
+
+  private project(view: object, query: IncoplaxItemQuery): IntegrationPointProjection {
+    const masked = applyIncoplaxMask(view as Record<string, unknown>, query.mask);
+    return query.flat ? flattenObject(masked) : masked;
+  }
+}
+
+function parseQuery<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof FilterSyntaxError) throw new ServiceException(ServiceErrorCode.BadRequest, error.message);
+    throw error;
+  }
+}

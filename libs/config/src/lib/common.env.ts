@@ -1,0 +1,55 @@
+import { Transform } from 'class-transformer';
+import { IsBase64, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { Secret } from './load-config.util';
+
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Where the data lives: PostgreSQL when DATABASE_URL is set, else the embedded SQLite file. */
+export class DatabaseEnv {
+  /** PostgreSQL URL; when unset the embedded SQLite file at SQLITE_PATH is used. */
+  @IsOptional()
+  @Secret()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  SQLITE_PATH = './data/hookrelay.sqlite';
+}
+
+/** Variables every Hookrelay service process reads. Apps extend this class with their own. */
+export class CommonEnv extends DatabaseEnv {
+  /** NATS server(s), comma-separated. */
+  @IsString()
+  @Matches(/^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/, { message: 'must be nats://host:port (comma-separated for a cluster)' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** Base64 of 32 random bytes: the AES-256-GCM key for secrets at rest. */
+  @Secret()
+  @IsBase64({}, { message: 'must be base64 of 32 random bytes (openssl rand -base64 32)' })
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must decode to exactly 32 bytes (openssl rand -base64 32)' })
+  HOOKRELAY_ENCRYPTION_KEY!: string;
+
+  /** Milliseconds a NATS request/reply may take before the caller gives up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  NATS_REQUEST_TIMEOUT_MS = 10000;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Optional port for this process's health endpoints (services); 0 or unset = none. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  OPS_PORT?: number;
+}
+
+export { toInt };

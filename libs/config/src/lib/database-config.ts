@@ -1,0 +1,16 @@
+import { DatabaseEnv } from './common.env';
+
+export type DatabaseConfig =
+  | { driver: 'sqlite'; path: string }
+  | { driver: 'postgres'; url: string };
+
+export function databaseConfigFrom(env: Pick<DatabaseEnv, 'DATABASE_URL' | 'SQLITE_PATH'>): DatabaseConfig {
+  return env.DATABASE_URL ? { driver: 'postgres', url: env.DATABASE_URL } : { driver: 'sqlite', path: env.SQLITE_PATH };
+}
+
+/** What a log line may say about the database: never the password. */
+export function describeDatabase(db: DatabaseConfig): string {
+  if (db.driver === 'sqlite') return `sqlite:${db.path}`;
+  const url = new URL(db.url);
+  return `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`;
+}

@@ -1,0 +1,51 @@
+import { ApplicationWebhookView } from './application-webhooks/application-webhook.input';
+import {
+  APPLICATION_WEBHOOK_SUBJECTS_V1, DeleteApplicationWebhookCommand, GetApplicationWebhookCommand, PutApplicationWebhookCommand,
+} from './application-webhooks/application-webhook.commands.v1';
+import {
+  CreateEnvelopeCallbackCommand, ENVELOPE_CALLBACK_SUBJECTS_V1, ListEnvelopeCallbacksCommand, RemoveEnvelopeCallbackCommand,
+} from './envelope-callbacks/envelope-callback.commands.v1';
+import { EnvelopeCallbackView } from './envelope-callbacks/envelope-callback.input';
+import { HEALTH_CHECK_V1, HealthCheckReply, HealthCheckRequest } from './health/health-check.v1';
+import {
+  CreateIntegrationPointCommand, DeleteIntegrationPointCommand, GetIntegrationPointCommand, INTEGRATION_POINT_SUBJECTS_V1,
+  IntegrationTokenView, ListIntegrationPointsCommand, LookupIntegrationPointCommand, ResolveIntegrationTokenCommand,
+  UpdateIntegrationPointCommand,
+} from './integration-points/integration-point.commands.v1';
+import { IntegrationPointProjection } from './integration-points/integration-point.view';
+
+interface Contract<Request, Reply> {
+  request: Request;
+  reply: Reply;
+}
+
+/**
+ * Every request/reply subject with its request and reply types. The publisher is typed by this map,
+ * so sending a wrong payload to a subject, or reading a wrong reply, is a compile error.
+ */
+export interface RequestMap {
+  [HEALTH_CHECK_V1.callbacks]: Contract<HealthCheckRequest, HealthCheckReply>;
+  [HEALTH_CHECK_V1.webhooks]: Contract<HealthCheckRequest, HealthCheckReply>;
+  [HEALTH_CHECK_V1.integrationPoints]: Contract<HealthCheckRequest, HealthCheckReply>;
+
+  [INTEGRATION_POINT_SUBJECTS_V1.create]: Contract<CreateIntegrationPointCommand, IntegrationPointProjection>;
+  [INTEGRATION_POINT_SUBJECTS_V1.get]: Contract<GetIntegrationPointCommand, IntegrationPointProjection>;
+  [INTEGRATION_POINT_SUBJECTS_V1.list]: Contract<ListIntegrationPointsCommand, IntegrationPointProjection[]>;
+  [INTEGRATION_POINT_SUBJECTS_V1.update]: Contract<UpdateIntegrationPointCommand, IntegrationPointProjection>;
+  [INTEGRATION_POINT_SUBJECTS_V1.delete]: Contract<DeleteIntegrationPointCommand, { deleted: true }>;
+  [INTEGRATION_POINT_SUBJECTS_V1.lookup]: Contract<LookupIntegrationPointCommand, string[]>;
+  [INTEGRATION_POINT_SUBJECTS_V1.resolveToken]: Contract<ResolveIntegrationTokenCommand, IntegrationTokenView>;
+
+  [APPLICATION_WEBHOOK_SUBJECTS_V1.put]: Contract<PutApplicationWebhookCommand, ApplicationWebhookView>;
+  [APPLICATION_WEBHOOK_SUBJECTS_V1.get]: Contract<GetApplicationWebhookCommand, ApplicationWebhookView>;
+  [APPLICATION_WEBHOOK_SUBJECTS_V1.delete]: Contract<DeleteApplicationWebhookCommand, { deleted: true }>;
+
+  [ENVELOPE_CALLBACK_SUBJECTS_V1.create]: Contract<CreateEnvelopeCallbackCommand, EnvelopeCallbackView>;
+  [ENVELOPE_CALLBACK_SUBJECTS_V1.list]: Contract<ListEnvelopeCallbacksCommand, EnvelopeCallbackView[]>;
+  [ENVELOPE_CALLBACK_SUBJECTS_V1.remove]: Contract<RemoveEnvelopeCallbackCommand, { removed: true }>;
+}
+
+export type RequestSubject = keyof RequestMap;
+/** Plain data as it crosses the wire: what a caller builds (class instances are not required). */
+export type RequestOf<S extends RequestSubject> = { [K in keyof RequestMap[S]['request']]: RequestMap[S]['request'][K] };
+export type ReplyOf<S extends RequestSubject> = RequestMap[S]['reply'];

@@ -1,0 +1,50 @@
+// The public surface of @hookrelay/filtering: every query language of the product, as pure functions.
+export { FilterSyntaxError } from './lib/filter-syntax.error';
+export type { FilterQueryParam } from './lib/filter-syntax.error';
+export type { SortDirection } from './lib/shared/sort-direction.types';
+export type { LimitBounds } from './lib/shared/parse-limit.parser';
+export { parseLimit } from './lib/shared/parse-limit.parser';
+export { parseOffset } from './lib/shared/parse-offset.parser';
+
+// Incoplax/Era collections (integration points)
+export type {
+  IncoplaxCollectionSchema,
+  IncoplaxCondition,
+  IncoplaxItemQuery,
+  IncoplaxOrderItem,
+  IncoplaxQuery,
+  IncoplaxRawItemQuery,
+  IncoplaxRawQuery,
+  IncoplaxScalar,
+  IncoplaxValueKind,
+} from './lib/incoplax/incoplax-query.types';
+export { INCOPLAX_INTEGRATION_POINT_SCHEMA } from './lib/incoplax/incoplax-integration-point.schema';
+export { parseIncoplaxQuery } from './lib/incoplax/parse-incoplax-query.parser';
+export { parseIncoplaxItemQuery } from './lib/incoplax/parse-incoplax-item-query.parser';
+export { parseIncoplaxFilter } from './lib/incoplax/parse-incoplax-filter.parser';
+export { parseIncoplaxMask } from './lib/incoplax/parse-incoplax-mask.parser';
+export { parseIncoplaxOrder } from './lib/incoplax/parse-incoplax-order.parser';
+export { parseIncoplaxFlat } from './lib/incoplax/parse-incoplax-flat.parser';
+export { applyIncoplaxMask } from './lib/incoplax/apply-incoplax-mask.util';
+export { flattenObject } from './lib/incoplax/flatten-object.util';
+export { getPathValue } from './lib/incoplax/get-path-value.util';
+export { matchesIncoplaxFilter } from './lib/incoplax/matches-incoplax-filter.util';
+export { compareByIncoplaxOrder } from './lib/incoplax/compare-by-incoplax-order.util';
+
+// Conpeek list endpoints (GET /callback)
+export type {
+  ConpeekCallbackQuery,
+  ConpeekCondition,
+  ConpeekOperator,
+  ConpeekPropertySpec,
+  ConpeekQuerySchema,
+  ConpeekRawQuery,
+  ConpeekScalar,
+  ConpeekSort,
+} from './lib/conpeek/conpeek-query.types';
+export { CONPEEK_CALLBACK_QUERY_SCHEMA } from './lib/conpeek/conpeek-callback-query.schema';
+export { parseConpeekCallbackQuery } from './lib/conpeek/parse-conpeek-callback-query.parser';
+export { parseConpeekFilter } from './lib/conpeek/parse-conpeek-filter.parser';
+export { parseConpeekSort } from './lib/conpeek/parse-conpeek-sort.parser';
+export { formatConpeekDate } from './lib/conpeek/format-conpeek-date.util';
+export { parseConpeekDate } from './lib/conpeek/parse-conpeek-date.util';

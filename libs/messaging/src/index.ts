@@ -1,0 +1,13 @@
+export { describeValidationErrors } from './lib/validation-errors.util';
+export { createPayloadValidationPipe } from './lib/payload-validation.pipe';
+export { ServiceRpcExceptionFilter } from './lib/rpc-exception.filter';
+export { ensureStreams } from './lib/jetstream-streams.util';
+export { ServiceClient, SERVICE_CLIENT_OPTIONS, toServiceException } from './lib/service-client';
+export type { ServiceClientOptions } from './lib/service-client';
+export { ServiceClientModule } from './lib/service-client.module';
+export { NatsConnectionModule, NATS_CONNECTION } from './lib/nats-connection.module';
+export { ServiceHealth, healthControllerFor, DATABASE_PROBE, SERVICE_NAME, INSTANCE_ID } from './lib/service-health';
+export type { DatabaseProbe } from './lib/service-health';
+export { bootstrapService, runService } from './lib/service-bootstrap';
+export type { ServiceBootstrapOptions } from './lib/service-bootstrap';
+export { serviceRuntimeProviders } from './lib/service-runtime.providers';

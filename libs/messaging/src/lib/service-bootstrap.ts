@@ -1,0 +1,58 @@
+import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { CommonEnv, loadConfig } from '@hookrelay/config';
+import { ServiceName } from '@hookrelay/contracts';
+import { createPayloadValidationPipe } from './payload-validation.pipe';
+import { ServiceRpcExceptionFilter } from './rpc-exception.filter';
+import { INSTANCE_ID } from './service-health';
+
+export interface ServiceBootstrapOptions {
+  service: ServiceName;
+  module: DynamicModule;
+  natsServers: string[];
+  /** Port for /health and /health/ready over HTTP; none when undefined or 0. */
+  opsPort?: number;
+}
+
+/**
+ * Starts one replica of a service: NATS request/reply in the service's queue group (replicas share the
+ * load), the same validation and error mapping on every subject, and an orderly shutdown on SIGTERM/SIGINT
+ * (stop taking requests, finish in-flight ones, drain NATS, close the database).
+ */
+export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
+  const logger = new Logger(options.service);
+  const app = await NestFactory.create(options.module, { logger: ['error', 'warn', 'log'] });
+  // Registered on the app and inherited by the NATS side: Nest ignores pipes/filters set on a hybrid
+  // app's microservice after creation.
+  app.useGlobalPipes(createPayloadValidationPipe());
+  app.useGlobalFilters(new ServiceRpcExceptionFilter());
+  app.connectMicroservice<MicroserviceOptions>(
+    {
+      transport: Transport.NATS,
+      options: { servers: options.natsServers, queue: options.service, name: `${options.service}-${INSTANCE_ID}`, maxReconnectAttempts: -1, reconnectTimeWait: 500 },
+    },
+    { inheritAppConfig: true },
+  );
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.startAllMicroservices();
+  if (options.opsPort) await app.listen(options.opsPort, '0.0.0.0');
+  else await app.init();
+  logger.log(`ready: instance ${INSTANCE_ID}, queue group "${options.service}"${options.opsPort ? `, ops port ${options.opsPort}` : ''}`);
+  return app;
+}
+
+/**
+ * A service's whole main(): validate its env class once (a bad variable stops boot with its name),
+ * then start the replica. Exits non-zero on any boot failure.
+ */
+export function runService<E extends CommonEnv>(service: ServiceName, envClass: new () => E, moduleFor: (env: E) => DynamicModule): void {
+  const start = async (): Promise<void> => {
+    const env = loadConfig(envClass);
+    await bootstrapService({ service, module: moduleFor(env), natsServers: env.NATS_URL.split(','), opsPort: env.OPS_PORT });
+  };
+  start().catch((error: unknown) => {
+    console.error(`${service} failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { ClientNats } from '@nestjs/microservices';
+import { ReplyOf, RequestOf, RequestSubject, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+
+export const SERVICE_CLIENT_OPTIONS = Symbol('SERVICE_CLIENT_OPTIONS');
+
+export interface ServiceClientOptions {
+  servers: string[];
+  /** Default request timeout: Nest's NATS request/reply has none of its own. */
+  timeoutMs: number;
+  name: string;
+}
+
+/**
+ * The one publisher for request/reply: typed by RequestMap, bounded by a timeout, and every failure
+ * becomes a ServiceException the gateway knows how to show.
+ */
+@Injectable()
+export class ServiceClient implements OnApplicationShutdown {
+  private readonly client: ClientNats;
+
+  constructor(@Inject(SERVICE_CLIENT_OPTIONS) private readonly options: ServiceClientOptions) {
+    this.client = new ClientNats({ servers: options.servers, name: options.name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+  }
+
+  async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, timeoutMs = this.options.timeoutMs): Promise<ReplyOf<S>> {
+    try {
+      return await firstValueFrom(this.client.send<ReplyOf<S>, RequestOf<S>>(subject, payload).pipe(timeout(timeoutMs)));
+    } catch (error) {
+      throw toServiceException(error, subject, timeoutMs);
+    }
+  }
+
+  async connect(): Promise<void> {
+    await this.client.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+function serviceOf(subject: string): string {
+  return subject.split('.')[0] ?? subject;
+}
+
+export function toServiceException(error: unknown, subject: string, timeoutMs: number): ServiceException {
+  if (error instanceof ServiceException) return error;
+  if (ServiceException.isBody(error)) return ServiceException.fromBody(error);
+  if (error instanceof TimeoutError) {
+    return new ServiceException(ServiceErrorCode.Timeout, `the ${serviceOf(subject)} service did not answer within ${timeoutMs} ms`);
+  }
+  const name = (error as { constructor?: { name?: string } })?.constructor?.name;
+  const message = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
+  if (name === 'EmptyResponseException' || /no subscribers|no responders/i.test(message)) {
+    return new ServiceException(ServiceErrorCode.Unavailable, `the ${serviceOf(subject)} service is not running`);
+  }
+  if (/CONNECTION_CLOSED|DISCONNECT|CONNECTION_REFUSED|closed/i.test(message)) {
+    return new ServiceException(ServiceErrorCode.Unavailable, 'the message bus is unavailable');
+  }
+  return new ServiceException(ServiceErrorCode.Internal, `request to ${subject} failed`);
+}

@@ -1,0 +1,28 @@
+export { epochMs } from './lib/columns/epoch-ms.transformer';
+export { buildDataSourceOptions, SQLITE_BUSY_TIMEOUT_MS } from './lib/data-source/data-source-options';
+export type { DatabaseTarget } from './lib/data-source/data-source-options';
+export { openDataSource, runMigrations } from './lib/data-source/open-data-source';
+export { SCHEMAS } from './lib/data-source/schemas';
+export { isUniqueViolation } from './lib/data-source/unique-violation.util';
+export type { SchemaName } from './lib/data-source/schemas';
+export { PersistenceModule, repositoryProvider } from './lib/nest/persistence.module';
+
+export { TenantEntity } from './lib/tenancy/tenant.entity';
+export { ApiKeyEntity, API_KEY_ROLES } from './lib/tenancy/api-key.entity';
+export type { ApiKeyRole } from './lib/tenancy/api-key.entity';
+export { TenancyRepository } from './lib/tenancy/tenancy.repository';
+export type { ResolvedKey } from './lib/tenancy/tenancy.repository';
+
+export { IntegrationPointEntity } from './lib/integration-points/integration-point.entity';
+export type { IntegrationPointColumn } from './lib/integration-points/integration-point.entity';
+export { IntegrationPointRepository } from './lib/integration-points/integration-point.repository';
+export type { IntegrationPointListQuery, ColumnValue } from './lib/integration-points/integration-point.repository';
+
+export { ApplicationWebhookEntity } from './lib/application-webhooks/application-webhook.entity';
+export type { StoredRetryConfig } from './lib/application-webhooks/application-webhook.entity';
+export { ApplicationWebhookRepository } from './lib/application-webhooks/application-webhook.repository';
+
+export { EnvelopeCallbackEntity } from './lib/envelope-callbacks/envelope-callback.entity';
+export type { StoredEnvelopeFilter } from './lib/envelope-callbacks/envelope-callback.entity';
+export { EnvelopeCallbackRepository } from './lib/envelope-callbacks/envelope-callback.repository';
+export { databaseProbeProvider } from './lib/data-source/database-probe';

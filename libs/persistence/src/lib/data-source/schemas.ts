@@ -1,0 +1,30 @@
+import { MixedList } from 'typeorm';
+import { ApplicationWebhookEntity } from '../application-webhooks/application-webhook.entity';
+import { EnvelopeCallbackEntity } from '../envelope-callbacks/envelope-callback.entity';
+import { IntegrationPointEntity } from '../integration-points/integration-point.entity';
+import { EnvelopeCallbacksInit1763800000300 } from '../migrations/callbacks/1763800000300-envelope-callbacks-init';
+import { TenancyInit1763800000000 } from '../migrations/gateway/1763800000000-tenancy-init';
+import { IntegrationPointsInit1763800000100 } from '../migrations/integration-points/1763800000100-integration-points-init';
+import { ApplicationWebhooksInit1763800000200 } from '../migrations/webhooks/1763800000200-application-webhooks-init';
+import { ApiKeyEntity } from '../tenancy/api-key.entity';
+import { TenantEntity } from '../tenancy/tenant.entity';
+
+/* eslint-disable @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity/migration list type */
+export interface SchemaDefinition {
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  /** Each service records its own migrations: services own their tables and migrate independently. */
+  migrationsTableName: string;
+}
+/* eslint-enable @typescript-eslint/no-unsafe-function-type */
+
+export const SCHEMAS = {
+  gateway: { entities: [TenantEntity, ApiKeyEntity], migrations: [TenancyInit1763800000000], migrationsTableName: 'migrations_gateway' },
+  'integration-points': {
+    entities: [IntegrationPointEntity], migrations: [IntegrationPointsInit1763800000100], migrationsTableName: 'migrations_integration_points',
+  },
+  webhooks: { entities: [ApplicationWebhookEntity], migrations: [ApplicationWebhooksInit1763800000200], migrationsTableName: 'migrations_webhooks' },
+  callbacks: { entities: [EnvelopeCallbackEntity], migrations: [EnvelopeCallbacksInit1763800000300], migrationsTableName: 'migrations_callbacks' },
+} as const satisfies Record<string, SchemaDefinition>;
+
+export type SchemaName = keyof typeof SCHEMAS;

@@ -1,0 +1,4 @@
+// Jest globalTeardown: stops only the servers global-setup.js started (see that file).
+module.exports = async function globalTeardown() {
+  await require('./test-infrastructure.lifecycle').stopTestInfrastructure();
+};

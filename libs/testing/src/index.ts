@@ -1,0 +1,16 @@
+// Test-only entry point (@hookrelay/testing): real servers and helpers for the integration and e2e
+// tiers. Production code must never import it.
+export { getFreePort } from './free-port.util';
+export { startNatsServer, type NatsServerHandle, type NatsServerOptions } from './nats-server.process';
+export { startPostgres, type PostgresHandle, type PostgresOptions } from './postgres-server.process';
+export {
+  startReceiver,
+  type HttpReceiver,
+  type ReceivedRequest,
+  type ReceiverOptions,
+  type ResponseScript,
+  type ScriptedResponse,
+} from './http-receiver';
+export { createTestDatabase } from './test-database.util';
+export { tempSqlitePath } from './temp-sqlite-path.util';
+export { TEST_ENV, testNatsUrl, testPostgresUrl } from './test-env';

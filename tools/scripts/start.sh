@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# npm start — one command from a fresh clone to a running platform on the embedded defaults:
+# installs what is missing (npm dependencies, Debian's nats-server), builds, then starts a local
+# nats-server with JetStream and the four apps on SQLite (./data), and prints the gateway URL and an API key.
+# Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if [[ ! -d node_modules/.bin ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "› installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+bash tools/scripts/ensure-system-deps.sh nats
+echo "› building"
+npx tsc -p tsconfig.build.json
+exec node tools/scripts/start-platform.js "$@"
