@@ -1,6 +1,6 @@
 export interface ExitCleanup {
-  /** Runs at process exit, where nothing can be awaited. */
-  onExit: () => void;
+  /** Runs at process exit (and after onSignal), where nothing can be awaited. */
+  onExit?: () => void;
   /** Runs first when a signal arrives; awaited (bounded) before the process goes down. */
   onSignal?: () => Promise<void>;
 }
@@ -30,7 +30,7 @@ function runExitCleanups(): void {
   for (const cleanup of [...pending]) {
     pending.delete(cleanup);
     try {
-      cleanup.onExit();
+      cleanup.onExit?.();
     } catch {
       // Best effort while dying: one failing cleanup must not skip the others.
     }

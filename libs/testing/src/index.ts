@@ -14,3 +14,4 @@ export {
 export { createTestDatabase } from './test-database.util';
 export { tempSqlitePath } from './temp-sqlite-path.util';
 export { TEST_ENV, testNatsUrl, testPostgresUrl } from './test-env';
+export { startPlatform, SERVICE_APPS, type PlatformHandle, type PlatformOptions, type PlatformApp, type AppProcess } from './platform.process';

@@ -1,11 +1,15 @@
+import { onExitCleanup } from './exit-cleanup.util';
 import { startNatsServer, type NatsServerHandle } from './nats-server.process';
 import { startPostgres, type PostgresHandle } from './postgres-server.process';
+import { childPidsOf, isProcessGone } from './process-tree.util';
 import { TEST_ENV } from './test-env';
 import { reapAbandonedTestTempDirs } from './test-temp-dir.util';
+import { waitUntil } from './wait-until.util';
 
 interface Started {
   nats?: NatsServerHandle;
   postgres?: PostgresHandle;
+  cancelSignalCleanup: () => void;
 }
 
 // Jest may load setup and teardown as separate module instances: keep the state on the real global.
@@ -18,7 +22,7 @@ type GlobalWithState = typeof globalThis & { [STATE]?: Started };
  */
 export async function startTestInfrastructure(): Promise<void> {
   reapAbandonedTestTempDirs();
-  const started: Started = {};
+  const started: Started = { cancelSignalCleanup: onExitCleanup({ onSignal: terminateChildProcesses }) };
   (globalThis as GlobalWithState)[STATE] = started;
   const [nats, postgres] = await Promise.allSettled([
     process.env[TEST_ENV.natsUrl] ? undefined : timed('nats-server', () => startNatsServer()),
@@ -46,9 +50,31 @@ export async function startTestInfrastructure(): Promise<void> {
 export async function stopTestInfrastructure(): Promise<void> {
   const started = (globalThis as GlobalWithState)[STATE];
   delete (globalThis as GlobalWithState)[STATE];
+  started?.cancelSignalCleanup();
   if (started?.nats) delete process.env[TEST_ENV.natsUrl];
   if (started?.postgres) delete process.env[TEST_ENV.postgresUrl];
   await Promise.all([started?.nats?.stop(), started?.postgres?.stop()]);
+  reapAbandonedTestTempDirs();
+}
+
+/**
+ * Jest workers outlive a Jest parent killed by a signal (they carry on with their test), and so do
+ * the servers they started. Take them down with us: SIGTERM ends a worker, and the parent-death
+ * signal of managed-process.ts then ends its servers. Their temp dirs go with them.
+ */
+async function terminateChildProcesses(): Promise<void> {
+  const children = childPidsOf(process.pid);
+  for (const child of children) {
+    try {
+      process.kill(child, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  await waitUntil(() => children.every(isProcessGone), {
+    description: 'child processes to exit',
+    timeoutMs: 2_500,
+  }).catch(() => undefined);
   reapAbandonedTestTempDirs();
 }
 

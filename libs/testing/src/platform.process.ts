@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { getFreePort } from './free-port.util';
+import { ManagedProcess } from './managed-process';
+import { waitUntil } from './wait-until.util';
+
+export type PlatformApp = 'gateway' | 'callbacks' | 'webhooks' | 'integration-points';
+export const SERVICE_APPS: readonly PlatformApp[] = ['integration-points', 'webhooks', 'callbacks'];
+
+const ROOT = resolve(__dirname, '../../..');
+const RUN_APP = join(ROOT, 'tools/scripts/run-app.js');
+const BUILT_GATEWAY = join(ROOT, 'dist/out-tsc/apps/gateway/src/main.js');
+
+export interface PlatformOptions {
+  natsUrl: string;
+  /** A postgres:// URL, or a SQLite file path. */
+  database: { postgresUrl: string } | { sqlitePath: string };
+  /** HOOKRELAY_API_KEYS for the gateway ("tenant:key[:role]", comma-separated). */
+  apiKeys: string;
+  /** Replicas per service (default 1 each). */
+  replicas?: Partial<Record<PlatformApp, number>>;
+  /** Extra variables for every app. */
+  env?: Record<string, string>;
+}
+
+export interface AppProcess {
+  readonly app: PlatformApp;
+  readonly process: ManagedProcess;
+}
+
+/** The four apps, built (npm run build), running as separate processes like in production. */
+export interface PlatformHandle {
+  readonly baseUrl: string;
+  readonly port: number;
+  readonly env: Readonly<Record<string, string>>;
+  apps(app?: PlatformApp): AppProcess[];
+  /** Starts one more replica of an app and waits until it says it is ready. */
+  startApp(app: PlatformApp): Promise<AppProcess>;
+  /** SIGTERM (graceful) or SIGKILL one replica and wait for it to exit. */
+  stopApp(replica: AppProcess, signal?: NodeJS.Signals): Promise<void>;
+  /** Stops every app, then starts them again with the same settings (the data stays). */
+  restart(): Promise<void>;
+  /** Waits until GET /health/ready answers 200. */
+  waitUntilReady(timeoutMs?: number): Promise<void>;
+  /** Everything the apps printed, for failure messages. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<PlatformHandle> {
+  if (!existsSync(BUILT_GATEWAY)) throw new Error(`${BUILT_GATEWAY} is missing: run "npm run build" before the e2e tier`);
+  const port = await getFreePort();
+  const database: Record<string, string> =
+    'postgresUrl' in options.database ? { DATABASE_URL: options.database.postgresUrl } : { SQLITE_PATH: options.database.sqlitePath };
+  const env: Record<string, string> = {
+    NATS_URL: options.natsUrl,
+    HOOKRELAY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    HOOKRELAY_API_KEYS: options.apiKeys,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...database,
+    ...options.env,
+  };
+  const platform = new Platform(port, env);
+  try {
+    for (const app of SERVICE_APPS) {
+      for (let i = 0; i < (options.replicas?.[app] ?? 1); i++) await platform.startApp(app);
+    }
+    await platform.startApp('gateway');
+    await platform.waitUntilReady();
+  } catch (error) {
+    const logs = platform.logs();
+    await platform.stop();
+    throw new Error(`${(error as Error).message}\n--- platform output ---\n${logs}`);
+  }
+  return platform;
+}
+
+class Platform implements PlatformHandle {
+  private running: AppProcess[] = [];
+  private readonly output: string[] = [];
+  readonly baseUrl: string;
+
+  constructor(
+    readonly port: number,
+    readonly env: Readonly<Record<string, string>>,
+  ) {
+    this.baseUrl = `http://127.0.0.1:${port}`;
+  }
+
+  apps(app?: PlatformApp): AppProcess[] {
+    return this.running.filter((r) => r.process.running && (app === undefined || r.app === app));
+  }
+
+  async startApp(app: PlatformApp): Promise<AppProcess> {
+    const proc = new ManagedProcess(process.execPath, [RUN_APP, app], { cwd: ROOT, env: { ...process.env, ...this.env }, emergencySignal: 'SIGKILL' });
+    proc.output.onLine((line) => this.output.push(`[${app}:${proc.pid}] ${line}`));
+    const ready = proc.output.watchFor(/ready: /);
+    const replica = { app, process: proc };
+    this.running.push(replica);
+    await waitUntil(ready, {
+      description: `${app} to start`,
+      timeoutMs: 30_000,
+      abortIf: () => (proc.running ? undefined : `${app} ${proc.describeExit()}:\n${proc.output.text()}`),
+    });
+    return replica;
+  }
+
+  async stopApp(replica: AppProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    replica.process.signal(signal);
+    if (!(await replica.process.waitForExit(15_000))) {
+      replica.process.signal('SIGKILL');
+      await replica.process.waitForExit(5_000);
+    }
+    this.running = this.running.filter((r) => r !== replica);
+  }
+
+  async restart(): Promise<void> {
+    const apps = this.running.map((r) => r.app);
+    await this.stopAll();
+    for (const app of apps.filter((a) => a !== 'gateway')) await this.startApp(app);
+    if (apps.includes('gateway')) await this.startApp('gateway');
+    await this.waitUntilReady();
+  }
+
+  async waitUntilReady(timeoutMs = 30_000): Promise<void> {
+    await waitUntil(async () => (await fetch(`${this.baseUrl}/health/ready`).then((r) => r.status).catch(() => 0)) === 200, {
+      description: 'GET /health/ready to answer 200',
+      timeoutMs,
+      intervalMs: 100,
+    });
+  }
+
+  logs(): string {
+    return this.output.slice(-400).join('\n');
+  }
+
+  async stop(): Promise<void> {
+    await this.stopAll();
+  }
+
+  private async stopAll(): Promise<void> {
+    // Gateway first, like an orchestrator draining traffic, then the services.
+    const order = [...this.running].sort((a, b) => Number(b.app === 'gateway') - Number(a.app === 'gateway'));
+    for (const replica of order) await this.stopApp(replica);
+  }
+}
