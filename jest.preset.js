@@ -19,8 +19,10 @@ function makeJestConfig(projectDir) {
     testEnvironment: 'node',
     testMatch: [`<rootDir>/**/*.${suffix[tier]}.ts`],
     transform: {
-      '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.json'), isolatedModules: true, diagnostics: false }],
+      '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.json'), diagnostics: false }],
     },
+    // Decorator metadata (class-validator, Nest) needs the Reflect polyfill before any contract loads.
+    setupFiles: ['reflect-metadata'],
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: `${__dirname}/` }),
     globalSetup: needsInfra ? path.join(__dirname, 'libs/testing/src/global-setup.js') : undefined,

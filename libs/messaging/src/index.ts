@@ -11,3 +11,4 @@ export type { DatabaseProbe } from './lib/service-health';
 export { bootstrapService, runService } from './lib/service-bootstrap';
 export type { ServiceBootstrapOptions } from './lib/service-bootstrap';
 export { serviceRuntimeProviders } from './lib/service-runtime.providers';
+export { InFlightInterceptor } from './lib/in-flight.interceptor';

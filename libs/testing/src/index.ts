@@ -15,3 +15,4 @@ export { createTestDatabase } from './test-database.util';
 export { tempSqlitePath } from './temp-sqlite-path.util';
 export { TEST_ENV, testNatsUrl, testPostgresUrl } from './test-env';
 export { startPlatform, SERVICE_APPS, type PlatformHandle, type PlatformOptions, type PlatformApp, type AppProcess } from './platform.process';
+export { rawHttp, bytewise, type RawHttpResponse } from './raw-http.client';

@@ -5,7 +5,11 @@ import { CommonEnv, loadConfig } from '@hookrelay/config';
 import { ServiceName } from '@hookrelay/contracts';
 import { createPayloadValidationPipe } from './payload-validation.pipe';
 import { ServiceRpcExceptionFilter } from './rpc-exception.filter';
+import { InFlightInterceptor } from './in-flight.interceptor';
 import { INSTANCE_ID } from './service-health';
+
+/** How long a stopping replica waits for its in-flight requests (orchestrators give 30 s by default). */
+const SHUTDOWN_GRACE_MS = 20_000;
 
 export interface ServiceBootstrapOptions {
   service: ServiceName;
@@ -18,7 +22,7 @@ export interface ServiceBootstrapOptions {
 /**
  * Starts one replica of a service: NATS request/reply in the service's queue group (replicas share the
  * load), the same validation and error mapping on every subject, and an orderly shutdown on SIGTERM/SIGINT
- * (stop taking requests, finish in-flight ones, drain NATS, close the database).
+ * (finish in-flight requests, then close: NATS connections are drained, the database closed; exit code 0).
  */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
   const logger = new Logger(options.service);
@@ -27,6 +31,8 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   // app's microservice after creation.
   app.useGlobalPipes(createPayloadValidationPipe());
   app.useGlobalFilters(new ServiceRpcExceptionFilter());
+  const inFlight = new InFlightInterceptor();
+  app.useGlobalInterceptors(inFlight);
   app.connectMicroservice<MicroserviceOptions>(
     {
       transport: Transport.NATS,
@@ -34,11 +40,22 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
     },
     { inheritAppConfig: true },
   );
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.startAllMicroservices();
   if (options.opsPort) await app.listen(options.opsPort, '0.0.0.0');
   else await app.init();
   logger.log(`ready: instance ${INSTANCE_ID}, queue group "${options.service}"${options.opsPort ? `, ops port ${options.opsPort}` : ''}`);
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing ${inFlight.inFlight} in-flight request(s), then closing`);
+    if (!(await inFlight.idle(SHUTDOWN_GRACE_MS))) logger.warn(`${inFlight.inFlight} request(s) still running after ${SHUTDOWN_GRACE_MS} ms; closing anyway`);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
   return app;
 }
 
