@@ -44,8 +44,8 @@ export async function startTestInfrastructure(): Promise<void> {
 }
 
 /**
- * Jest global teardown: stops only what startTestInfrastructure started. Test workers have exited by
- * now, so their leftover temp dirs (tempSqlitePath, servers they did not stop) are removed too.
+ * Jest global teardown: stops only what startTestInfrastructure started. The tests are over (workers
+ * have exited), so their leftover temp dirs (tempSqlitePath, servers they did not stop) go too.
  */
 export async function stopTestInfrastructure(): Promise<void> {
   const started = (globalThis as GlobalWithState)[STATE];
@@ -54,7 +54,7 @@ export async function stopTestInfrastructure(): Promise<void> {
   if (started?.nats) delete process.env[TEST_ENV.natsUrl];
   if (started?.postgres) delete process.env[TEST_ENV.postgresUrl];
   await Promise.all([started?.nats?.stop(), started?.postgres?.stop()]);
-  reapAbandonedTestTempDirs();
+  reapAbandonedTestTempDirs({ includeOwn: true });
 }
 
 /**

@@ -35,9 +35,10 @@ export function makeTestTempDir(kind: string): TestTempDir {
 
 /**
  * Deletes temp dirs left by test processes that died without cleaning up (SIGKILL, crash). Dirs of
- * live processes, such as a concurrent test run, are left alone.
+ * live processes, such as a concurrent test run, are left alone; `includeOwn` also deletes this
+ * process's own dirs (the end of a Jest run, where in-band test files left theirs).
  */
-export function reapAbandonedTestTempDirs(): void {
+export function reapAbandonedTestTempDirs(options: { includeOwn?: boolean } = {}): void {
   const root = tmpdir();
   for (const name of readdirSync(root)) {
     if (!name.startsWith(PREFIX)) continue;
@@ -48,7 +49,8 @@ export function reapAbandonedTestTempDirs(): void {
     } catch {
       continue; // not ours, or its owner is still writing the marker
     }
-    if (Number.isInteger(owner) && owner > 0 && isProcessGone(owner)) {
+    const abandoned = Number.isInteger(owner) && owner > 0 && isProcessGone(owner);
+    if (abandoned || (options.includeOwn && owner === process.pid)) {
       rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -5,10 +5,10 @@ function fields(values: Partial<FramingFields>): FramingFields {
 }
 
 // Each row was checked against Node 20's llhttp: `opaque` rows are rejected by it (or end HTTP on the connection).
-const TABLE: Array<[string, string, Partial<FramingFields>, BodyFraming['kind'], number?]> = [
+const TABLE: Array<[string, string, Partial<FramingFields>, BodyFraming['kind'] | number]> = [
   ['no framing headers', 'POST', {}, 'none'],
-  ['Content-Length', 'POST', { 'content-length': ['12'] }, 'length', 12],
-  ['Content-Length with OWS and leading zeros', 'GET', { 'content-length': ['007 '] }, 'length', 7],
+  ['Content-Length', 'POST', { 'content-length': ['12'] }, 12],
+  ['Content-Length with OWS and leading zeros', 'GET', { 'content-length': ['007 '] }, 7],
   ['Content-Length 0', 'POST', { 'content-length': ['0'] }, 'none'],
   ['Content-Length past 2^53', 'POST', { 'content-length': ['99999999999999999999'] }, 'opaque'],
   ['Content-Length with a sign', 'POST', { 'content-length': ['+5'] }, 'opaque'],
@@ -29,16 +29,16 @@ const TABLE: Array<[string, string, Partial<FramingFields>, BodyFraming['kind'],
   ['CONNECT', 'CONNECT', {}, 'opaque'],
   ['Upgrade with Connection: upgrade', 'GET', { upgrade: ['websocket'], connection: ['Upgrade'] }, 'opaque'],
   ['Upgrade with upgrade among other tokens', 'GET', { upgrade: ['h2c'], connection: ['close', ',\tupgrade '] }, 'opaque'],
-  ['Upgrade alone', 'GET', { upgrade: ['websocket'], 'content-length': ['2'] }, 'length', 2],
+  ['Upgrade alone', 'GET', { upgrade: ['websocket'], 'content-length': ['2'] }, 2],
   ['Connection: upgrade alone', 'GET', { connection: ['upgrade'] }, 'none'],
   ['empty Upgrade', 'GET', { upgrade: [''], connection: ['upgrade'] }, 'none'],
   ['upgrade not a list element', 'GET', { upgrade: ['websocket'], connection: ['close\tupgrade', 'upgradex'] }, 'none'],
 ];
 
 describe('decideFraming', () => {
-  it.each(TABLE)('%s', (_name, method, values, kind, length) => {
+  // A number as the expected answer means a Content-Length body of that many bytes.
+  it.each(TABLE)('%s', (_name, method, values, expected) => {
     const framing = decideFraming(method, fields(values));
-    expect(framing.kind).toBe(kind);
-    if (framing.kind === 'length') expect(framing.length).toBe(length);
+    expect(framing.kind === 'length' ? framing.length : framing.kind).toBe(expected);
   });
 });

@@ -10,10 +10,10 @@ export class ConfigError extends Error {
 
 type EnvClass<T> = new () => T;
 
-function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
+function describe(errors: ValidationError[], env: Record<string, string | undefined>, secrets: Set<string>): string[] {
   return errors.flatMap((error) => {
     const raw = env[error.property];
-    const shown = raw === undefined ? 'unset' : `"${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw}"`;
+    const shown = raw === undefined ? 'unset' : secrets.has(error.property) ? 'set, value hidden' : `"${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw}"`;
     const reasons = Object.values(error.constraints ?? {}).join('; ');
     return [`${error.property} (${shown}): ${reasons}`];
   });
@@ -22,16 +22,14 @@ function describe(errors: ValidationError[], env: Record<string, string | undefi
 /**
  * The one place that reads process.env. Values are transformed (strings → numbers/booleans by the
  * env class's @Type/@Transform decorators) and validated; any problem stops boot with a message naming
- * every bad variable. Secret values are never echoed: classes mark them with @Secret.
+ * every bad variable. Secret values are never echoed: env classes mark them with @Secret.
  */
 export function loadConfig<T extends object>(envClass: EnvClass<T>, env: Record<string, string | undefined> = process.env): T {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const instance = plainToInstance(envClass, defined, { enableImplicitConversion: false, exposeDefaultValues: true });
   const errors = validateSync(instance, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
-    const secrets = secretKeysOf(envClass);
-    const masked = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, secrets.has(k) && v !== undefined ? '***' : v]));
-    throw new ConfigError(describe(errors, masked));
+    throw new ConfigError(describe(errors, env, secretKeysOf(envClass)));
   }
   return instance;
 }

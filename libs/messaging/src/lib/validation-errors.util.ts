@@ -14,10 +14,12 @@ export function describeValidationErrors(errors: ValidationError[], wrappers: Re
     for (const error of list) {
       const isWrapper = parents.length === 0 && wrappers.has(error.property);
       const path = isWrapper ? [] : [...parents, error.property];
-      const messages = Object.values(error.constraints ?? {});
-      const unknownField = messages.find((m) => /^property \S+ should not exist$/.test(m));
-      if (unknownField) unknown.push(`unknown field "${path.join('.')}"`);
-      const basic = messages.filter((m) => m !== unknownField).at(-1);
+      const constraints = { ...error.constraints };
+      if (constraints.whitelistValidation) unknown.push(`unknown field "${path.join('.')}"`);
+      delete constraints.whitelistValidation;
+      // "nested property x must be either object or array" only repeats what the type rule says better.
+      if (Object.keys(constraints).length > 1) delete constraints.nestedValidation;
+      const basic = Object.values(constraints).at(-1);
       if (basic) problems.push(rewrite(basic, error.property, path, isWrapper));
       if (error.children?.length) walk(error.children, path);
     }

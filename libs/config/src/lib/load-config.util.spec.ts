@@ -1,0 +1,56 @@
+import { IsInt, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { CommonEnv, toInt } from './common.env';
+import { ConfigError, loadConfig } from './load-config.util';
+import { databaseConfigFrom, describeDatabase } from './database-config';
+
+const KEY = 'q5m0cYk3U0mTz8gQkWcVbq1sXg6Yv1Nn7aG2y9v0D9c=';
+
+class AppEnv extends CommonEnv {
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) PORT = 3000;
+}
+
+describe('loadConfig', () => {
+  it('applies defaults and converts numbers', () => {
+    const env = loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY, PORT: '8080' });
+    expect(env).toMatchObject({ PORT: 8080, NATS_URL: 'nats://127.0.0.1:4222', SQLITE_PATH: './data/hookrelay.sqlite', NATS_REQUEST_TIMEOUT_MS: 10000 });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT \("eighty"\): .*PORT must be an integer number/],
+    [{ PORT: '70000' }, /PORT \("70000"\)/],
+    [{ NATS_URL: 'http://x:4222' }, /NATS_URL .*must be nats:\/\/host:port/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL \(set, value hidden\): must be a postgres:\/\/ URL/],
+    [{ HOOKRELAY_ENCRYPTION_KEY: 'short' }, /HOOKRELAY_ENCRYPTION_KEY \(set, value hidden\): must decode to exactly 32 bytes/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL \("loud"\)/],
+    [{ NATS_REQUEST_TIMEOUT_MS: '5' }, /NATS_REQUEST_TIMEOUT_MS \("5"\)/],
+  ])('names the bad variable: %j', (override, message) => {
+    const run = (): unknown => loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY, ...override });
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(message);
+  });
+
+  it('reports a missing required secret without showing any value', () => {
+    expect(() => loadConfig(AppEnv, {})).toThrow(/HOOKRELAY_ENCRYPTION_KEY \(unset\)/);
+  });
+
+  it('never echoes a secret value in its message', () => {
+    try {
+      loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: 'sup3r-s3cret-value' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as Error).message).not.toContain('sup3r-s3cret-value');
+    }
+  });
+});
+
+describe('databaseConfigFrom', () => {
+  it.each([
+    [{ SQLITE_PATH: './data/x.sqlite' }, { driver: 'sqlite', path: './data/x.sqlite' }, 'sqlite:./data/x.sqlite'],
+    [{ DATABASE_URL: 'postgres://u:pw@db:5433/hr', SQLITE_PATH: 'x' }, { driver: 'postgres', url: 'postgres://u:pw@db:5433/hr' }, 'postgres://db:5433/hr'],
+  ])('picks the driver for %j and describes it without a password', (env, expected, description) => {
+    const db = databaseConfigFrom(env);
+    expect(db).toEqual(expected);
+    expect(describeDatabase(db)).toBe(description);
+  });
+});
