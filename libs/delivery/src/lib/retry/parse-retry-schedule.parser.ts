@@ -39,7 +39,8 @@ function parseExponential(items: readonly string[]): ExponentialRetrySchedule {
   const baseText = given.get('base');
   const baseMs = baseText === undefined ? DEFAULT_RETRY_SCHEDULE.baseMs : readDelay('base', baseText, 1);
   const maxText = given.get('max');
-  const maxMs = maxText === undefined ? Math.max(DEFAULT_RETRY_SCHEDULE.maxMs, baseMs) : readDelay('max', maxText, baseMs);
+  const maxMs = maxText === undefined ? Math.max(DEFAULT_RETRY_SCHEDULE.maxMs, baseMs) : readDelay('max', maxText, 1);
+  if (maxMs < baseMs) fail(`max "${maxText}" is below base (${baseMs} ms)`);
   const factorText = given.get('factor');
   const factor = factorText === undefined ? DEFAULT_RETRY_SCHEDULE.factor : readNumber('factor', factorText, 1, 100);
   const jitterText = given.get('jitter');

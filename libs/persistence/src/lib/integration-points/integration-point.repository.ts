@@ -49,8 +49,11 @@ export class IntegrationPointRepository {
 
   async list(tenantId: string, query: IntegrationPointListQuery): Promise<IntegrationPointEntity[]> {
     const qb = this.repo.createQueryBuilder('ip').where('ip.tenantId = :tenantId', { tenantId });
+    const sqlite = this.repo.manager.connection.options.type === 'better-sqlite3';
     query.where.forEach((condition, index) => {
-      const values = condition.values.map((v) => (v instanceof Date ? v.getTime() : v));
+      // Query-builder parameters bypass column transformers: dates become epoch ms like the stored
+      // values, and SQLite (which stores booleans as 0/1) cannot bind a JS boolean.
+      const values = condition.values.map((v) => (v instanceof Date ? v.getTime() : typeof v === 'boolean' && sqlite ? Number(v) : v));
       qb.andWhere(`ip.${condition.column} IN (:...v${index})`, { [`v${index}`]: values });
     });
     for (const item of query.order) qb.addOrderBy(`ip.${item.column}`, item.direction);

@@ -1,0 +1,46 @@
+// The public surface of @hookrelay/delivery: the framework-free core of the delivery engine.
+export { DeliverySettingError } from './lib/delivery-setting.error';
+export type { DeliverySetting } from './lib/delivery-setting.error';
+
+// Standard Webhooks signing and secret rotation
+export type { SigningSecretEntry, StandardWebhookHeaders } from './lib/signing/signing.types';
+export type { SignPayloadInput } from './lib/signing/sign-payload.util';
+export {
+  SECRET_ROTATION_GRACE_MS,
+  SIGNING_SECRET_BYTES,
+  SIGNING_SECRET_MAX_BYTES,
+  SIGNING_SECRET_MIN_BYTES,
+  SIGNING_SECRET_PREFIX,
+} from './lib/signing/signing.constants';
+export { generateSigningSecret } from './lib/signing/generate-signing-secret.util';
+export { parseSigningSecret } from './lib/signing/parse-signing-secret.util';
+export { signPayload } from './lib/signing/sign-payload.util';
+export { activeSigningSecrets } from './lib/signing/active-signing-secrets.util';
+export { rotateSigningSecrets } from './lib/signing/rotate-signing-secrets.util';
+
+// Retry policies
+export type { RetryPolicy } from './lib/retry/retry-policy.types';
+export type { ExponentialRetrySchedule, ListRetrySchedule, RetrySchedule } from './lib/retry/retry-schedule.types';
+export type { ConpeekBackoffType, ConpeekRetryConfig, ConpeekRetrySettings } from './lib/retry/conpeek-retry.types';
+export type { DocstudioRetryOptions } from './lib/retry/docstudio-retry-policy.util';
+export type { RetryAfterBounds } from './lib/retry/retry-after-ms.util';
+export {
+  DEFAULT_RETRY_SCHEDULE,
+  DEFAULT_RETRY_SCHEDULE_TEXT,
+  DOCSTUDIO_MAX_RETRIES,
+  MAX_RETRY_DELAY_MS,
+} from './lib/retry/retry.constants';
+export { parseRetrySchedule } from './lib/retry/parse-retry-schedule.parser';
+export { docstudioRetryDelayMs } from './lib/retry/docstudio-retry-delay-ms.util';
+export { docstudioRetryPolicy } from './lib/retry/docstudio-retry-policy.util';
+export { conpeekRetryDelayMs } from './lib/retry/conpeek-retry-delay-ms.util';
+export { conpeekMaxAttempts } from './lib/retry/conpeek-max-attempts.util';
+export { conpeekRetryPolicy } from './lib/retry/conpeek-retry-policy.util';
+export { nextAttemptAt } from './lib/retry/next-attempt-at.util';
+export { retryAfterMs } from './lib/retry/retry-after-ms.util';
+export { parseHttpDate } from './lib/retry/parse-http-date.util';
+
+// Attempt outcome and the stored response snippet
+export type { AttemptOutcome, AttemptOutcomeKind, AttemptResult, SuccessRule } from './lib/outcome/attempt-outcome.types';
+export { classifyAttempt } from './lib/outcome/classify-attempt.util';
+export { DEFAULT_SNIPPET_BYTES, responseSnippet } from './lib/response/response-snippet.util';
