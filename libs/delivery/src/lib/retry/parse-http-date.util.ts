@@ -26,7 +26,7 @@ export function parseHttpDate(text: string, now: Date): Date | null {
     return build(String(year), match[2], match[1], match[4], match[5], match[6]);
   }
   match = ASCTIME.exec(text);
-  if (match !== null) return build(match[7], match[1], match[2], match[3], match[4], match[5]);
+  if (match !== null) return build(match[6], match[1], match[2], match[3], match[4], match[5]);
   return null;
 }
 
