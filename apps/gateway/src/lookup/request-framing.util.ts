@@ -1,7 +1,8 @@
 import { trimOws } from './http-syntax.util';
 
 /** The header fields that decide where a request's body ends, or whether HTTP continues at all. */
-export const FRAMING_HEADERS = ['content-length', 'transfer-encoding', 'connection', 'upgrade'] as const;
+// llhttp reads Proxy-Connection exactly like Connection.
+export const FRAMING_HEADERS = ['content-length', 'transfer-encoding', 'connection', 'proxy-connection', 'upgrade'] as const;
 export type FramingHeader = (typeof FRAMING_HEADERS)[number];
 
 /** Values of the framing headers of one header section, in arrival order (leading whitespace already removed). */
@@ -15,7 +16,7 @@ export type BodyFraming =
   | { kind: 'opaque'; reason: string };
 
 export function emptyFramingFields(): FramingFields {
-  return { 'content-length': [], 'transfer-encoding': [], connection: [], upgrade: [] };
+  return { 'content-length': [], 'transfer-encoding': [], connection: [], 'proxy-connection': [], upgrade: [] };
 }
 
 export function isFramingHeader(lowerCaseName: string): lowerCaseName is FramingHeader {
@@ -36,7 +37,7 @@ export function decideFraming(method: string, fields: FramingFields): BodyFramin
   const contentLength = fields['content-length'];
   if (transferEncoding.length > 0 && contentLength.length > 0) return opaque('both Content-Length and Transfer-Encoding');
   if (transferEncoding.length > 0) {
-    return endsInSingleChunked(transferEncoding) ? { kind: 'chunked' } : opaque('Transfer-Encoding does not end in one "chunked"');
+    return endsInChunked(transferEncoding) ? { kind: 'chunked' } : opaque('Transfer-Encoding does not end in "chunked"');
   }
   if (contentLength.length > 1) return opaque('repeated Content-Length');
   if (contentLength.length === 0) return { kind: 'none' };
@@ -49,20 +50,30 @@ function opaque(reason: string): BodyFraming {
   return { kind: 'opaque', reason };
 }
 
-function listElements(values: string[]): string[] {
-  return values.join(',').split(',').map((element) => trimOws(element).toLowerCase());
+// llhttp recognises a list element as a keyword only when it is the keyword, after optional SP/HTAB and
+// before optional SP only (a trailing HTAB makes it an unknown token): e.g. `upgrade\t` is not an upgrade.
+function hasElement(values: string[], keyword: RegExp): boolean {
+  return values.join(',').split(',').some((element) => keyword.test(element));
 }
 
-// llhttp treats a request as an upgrade only with a non-empty Upgrade field *and* an "upgrade" token in
-// Connection; an Upgrade field alone leaves it an ordinary request and llhttp keeps parsing the connection,
-// so the front must keep following it too (or a forged marker could slip through behind it).
+const UPGRADE_ELEMENT = /^[ \t]*upgrade *$/i;
+const CHUNKED_ELEMENT = /^[ \t]*chunked *$/i;
+
+// llhttp treats a request as an upgrade only with a non-empty Upgrade field *and* an "upgrade" element in
+// Connection (or Proxy-Connection); an Upgrade field alone leaves it an ordinary request and llhttp keeps
+// parsing the connection, so the front must keep following it too (or a forged marker could slip through).
 function isUpgrade(fields: FramingFields): boolean {
-  return fields.upgrade.some((value) => trimOws(value) !== '') && listElements(fields.connection).includes('upgrade');
+  return (
+    fields.upgrade.some((value) => trimOws(value) !== '') &&
+    hasElement([...fields.connection, ...fields['proxy-connection']], UPGRADE_ELEMENT)
+  );
 }
 
-function endsInSingleChunked(values: string[]): boolean {
-  const codings = listElements(values);
-  return codings[codings.length - 1] === 'chunked' && codings.indexOf('chunked') === codings.length - 1;
+// Codings from all Transfer-Encoding fields form one list. llhttp rejects a request whose list has a
+// "chunked" element anywhere but last, so only the last element decides.
+function endsInChunked(values: string[]): boolean {
+  const codings = values.join(',').split(',');
+  return CHUNKED_ELEMENT.test(codings[codings.length - 1]);
 }
 
 function parseContentLength(value: string): number | null {
