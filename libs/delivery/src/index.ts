@@ -41,6 +41,11 @@ export { retryAfterMs } from './lib/retry/retry-after-ms.util';
 export { parseHttpDate } from './lib/retry/parse-http-date.util';
 
 // Attempt outcome and the stored response snippet
-export type { AttemptOutcome, AttemptOutcomeKind, AttemptResult, SuccessRule } from './lib/outcome/attempt-outcome.types';
+export type {
+  AttemptOutcome,
+  AttemptOutcomeKind,
+  AttemptResult,
+  SuccessRule,
+} from './lib/outcome/attempt-outcome.types';
 export { classifyAttempt } from './lib/outcome/classify-attempt.util';
 export { DEFAULT_SNIPPET_BYTES, responseSnippet } from './lib/response/response-snippet.util';

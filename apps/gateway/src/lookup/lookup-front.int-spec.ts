@@ -330,6 +330,110 @@ describe('createLookupFront (real http.Server behind the front)', () => {
   });
 });
 
+// Seeded random request streams mixing genuine LOOKUPs, forged markers (on SEARCH/GET/...), bodies that
+// contain request lines, and every framing trick above, with broken variants. Whatever llhttp makes of each
+// stream, the app must only ever see the marker on a request the front renamed from a real LOOKUP line.
+function mulberry32(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fuzzStream(random: () => number, id: number): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const eol = (): string => (random() < 0.985 ? '\r\n' : pick(['\n', '\r', '\r\r\n', ' \r\n']));
+  const markers = [
+    'x-hookrelay-original-method: LOOKUP',
+    'X-HookRelay-Original-Method:LOOKUP',
+    `x-hookrelay-original-method:${' '.repeat(1 + Math.floor(random() * 40))}LOOKUP\t`,
+    'x-hookrelay-original-method : LOOKUP',
+    ' x-hookrelay-original-method: LOOKUP',
+  ];
+  const embedded = `LOOKUP /smuggled-${id} HTTP/1.1\r\n${markers[0]}\r\n\r\nSEARCH /forged-${id}-b HTTP/1.1\r\n${markers[1]}\r\n\r\n`;
+  let stream = '';
+  const requests = 1 + Math.floor(random() * 4);
+  for (let n = 0; n < requests; n++) {
+    const method = random() < 0.9 ? pick(['LOOKUP', 'LOOKUP', 'SEARCH', 'SEARCH', 'GET', 'POST']) : pick(['LOOKUPX', 'lookup', 'LOOKU']);
+    const url = method === 'LOOKUP' ? `/lookup-${id}-${n}` : `/forged-${id}-${n}`;
+    const body = embedded.slice(0, Math.floor(random() * (embedded.length + 1)));
+    const headers = [`Host: a`, random() < 0.9 ? pick(markers.slice(0, 3)) : pick(markers)];
+    let payload = '';
+    // Mostly well-formed, so that connections live long enough to carry several requests.
+    const framing = random() < 0.75 ? pick(['none', 'length', 'chunked'] as const) : pick(['length-off', 'chunked-off', 'both', 'twice', 'te', 'upgrade', 'fold'] as const);
+    switch (framing) {
+      case 'length':
+        headers.push(`Content-Length: ${pick(['', '0', ' ', '\t'])}${body.length}${pick(['', ' ', '\t'])}`);
+        payload = body;
+        break;
+      case 'length-off':
+        headers.push(`Content-Length: ${Math.max(0, body.length + pick([-3, -1, 1, 2]))}`);
+        payload = body;
+        break;
+      case 'chunked':
+      case 'chunked-off': {
+        headers.push(`Transfer-Encoding: ${pick(['chunked', 'chunked', 'gzip, chunked', ' Chunked ', 'chunked\t', 'chunked\t, chunked'])}`);
+        const cut = Math.floor(random() * (body.length + 1));
+        const chunks = [body.slice(0, cut), body.slice(cut)].filter((part) => part.length > 0);
+        const off = framing === 'chunked-off' ? pick([1, -1]) : 0;
+        payload = chunks.map((part) => `${(part.length + off).toString(16)}${pick(['', '', ';a=b', ';q="x;y"', ' '])}\r\n${part}\r\n`).join('');
+        payload += `0\r\n${pick(['', `${markers[0]}\r\n`, 'X-T: 1\r\n'])}${eol()}`;
+        break;
+      }
+      case 'both':
+        headers.push(`Content-Length: ${body.length}`, 'Transfer-Encoding: chunked');
+        payload = body;
+        break;
+      case 'twice':
+        headers.push(`Content-Length: ${body.length}`, `Content-Length: ${body.length}`);
+        payload = body;
+        break;
+      case 'te':
+        headers.push(`Transfer-Encoding: ${pick(['gzip', 'chunked, gzip', 'chunked,', 'chunked;q=1'])}`);
+        payload = body;
+        break;
+      case 'upgrade':
+        headers.push(`Upgrade: ${pick(['x', '', ' '])}`, `${pick(['Connection', 'Proxy-Connection'])}: ${pick(['upgrade', 'Upgrade ,x', 'upgrade\t', 'keep-alive'])}`);
+        break;
+      case 'fold':
+        headers.push('X-A: 1', pick([' x-hookrelay-original-method: LOOKUP', '\tLOOKUP']));
+        break;
+    }
+    stream += `${method} ${url} HTTP/1.1${eol()}${headers.map((line) => line + eol()).join('')}${eol()}${payload}`;
+  }
+  return stream + 'GET /end HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n';
+}
+
+describe('createLookupFront (fuzzed streams against the real parser)', () => {
+  it('never shows the marker on a request that was not a real LOOKUP, and never hangs', async () => {
+    const started = await start();
+    try {
+      const random = mulberry32(20240611);
+      for (let batch = 0; batch < 40; batch++) {
+        await Promise.all(
+          Array.from({ length: 25 }, (_, n) => {
+            const bytes = Buffer.from(fuzzStream(random, batch * 25 + n), 'latin1');
+            const cut = Math.floor(random() * bytes.length);
+            return exchange(started.port, [bytes.subarray(0, cut), bytes.subarray(cut)], { gapMs: 2, endAfterMs: 300 });
+          }),
+        );
+      }
+      const marked = started.seen.filter((seen) => seen.marker !== null);
+      expect(marked.filter((seen) => seen.method !== 'LOOKUP' || seen.marker !== 'LOOKUP')).toEqual([]);
+      expect(started.seen.filter((seen) => seen.method === 'LOOKUP' && !/^\/(lookup|smuggled)-/.test(seen.url))).toEqual([]);
+      // The corpus must exercise both outcomes, or the test proves nothing.
+      console.log(marked.length, started.seen.length, started.seen.filter((s) => s.url.startsWith("/forged")).length, started.seen.filter((s) => s.url.startsWith("/smuggled")).length);
+      expect(marked.length).toBeGreaterThan(50);
+      expect(started.seen.filter((seen) => seen.url.startsWith('/forged')).length).toBeGreaterThan(50);
+    } finally {
+      await stop(started);
+    }
+  });
+});
+
 describe('createLookupFront (connection lifecycle)', () => {
   it('closes idle keep-alive connections on the http server keepAliveTimeout (setTimeout is forwarded)', async () => {
     const started = await start();

@@ -2,7 +2,12 @@ import { catchDeliverySettingError } from '../../testing/catch-delivery-setting-
 import { conpeekMaxAttempts } from './conpeek-max-attempts.util';
 import type { ConpeekRetryConfig, ConpeekRetrySettings } from './conpeek-retry.types';
 
-const retry_config: ConpeekRetryConfig = { retry_value: 10, max_retries: 2, backoff_type: 'multiplier', backoff_value: 2 };
+const retry_config: ConpeekRetryConfig = {
+  retry_value: 10,
+  max_retries: 2,
+  backoff_type: 'multiplier',
+  backoff_value: 2,
+};
 
 describe('conpeekMaxAttempts', () => {
   it.each<[string, ConpeekRetrySettings, number]>([

@@ -21,7 +21,10 @@ export function docstudioRetryPolicy({
   random = Math.random,
 }: DocstudioRetryOptions): RetryPolicy {
   if (!Number.isSafeInteger(retries) || retries < 0 || retries > DOCSTUDIO_MAX_RETRIES) {
-    throw new DeliverySettingError('retryPolicy', `retries must be an integer from 0 to ${DOCSTUDIO_MAX_RETRIES}; got ${retries}`);
+    throw new DeliverySettingError(
+      'retryPolicy',
+      `retries must be an integer from 0 to ${DOCSTUDIO_MAX_RETRIES}; got ${retries}`,
+    );
   }
   return {
     maxAttempts: retries + 1,

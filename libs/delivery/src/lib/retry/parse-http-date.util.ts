@@ -31,7 +31,8 @@ export function parseHttpDate(text: string, now: Date): Date | null {
 }
 
 function build(year: string, month: string, day: string, hour: string, minute: string, second: string): Date | null {
-  const parts = [Number(year), MONTHS.indexOf(month), Number(day), Number(hour), Number(minute), Number(second)] as const;
+  const monthIndex = MONTHS.indexOf(month);
+  const parts = [Number(year), monthIndex, Number(day), Number(hour), Number(minute), Number(second)] as const;
   const date = new Date(Date.UTC(...parts));
   // Date.UTC rolls 31 Feb over into March; a real date survives the round trip unchanged.
   const roundTrip = [

@@ -24,7 +24,8 @@ export function parseSigningSecret(secret: string): Buffer {
   if (key.length < SIGNING_SECRET_MIN_BYTES || key.length > SIGNING_SECRET_MAX_BYTES) {
     throw new DeliverySettingError(
       'signingSecret',
-      `a signing secret must hold ${SIGNING_SECRET_MIN_BYTES} to ${SIGNING_SECRET_MAX_BYTES} key bytes; got ${key.length}`,
+      `a signing secret must hold ${SIGNING_SECRET_MIN_BYTES} to ${SIGNING_SECRET_MAX_BYTES} key bytes; ` +
+        `got ${key.length}`,
     );
   }
   return key;

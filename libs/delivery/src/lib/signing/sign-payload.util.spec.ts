@@ -31,7 +31,8 @@ describe('signPayload', () => {
     it('matches what the standardwebhooks library computes and verifies', () => {
       jest.useFakeTimers({ now: VECTOR.timestamp * 1000 });
       const webhook = new Webhook(VECTOR.secret);
-      const headers = signPayload({ id: VECTOR.id, timestamp: VECTOR.timestamp, body: VECTOR.body, secrets: [VECTOR.secret] });
+      const { id, timestamp, body, secret } = VECTOR;
+      const headers = signPayload({ id, timestamp, body, secrets: [secret] });
       expect(webhook.sign(VECTOR.id, new Date(VECTOR.timestamp * 1000), VECTOR.body)).toBe(VECTOR.signature);
       expect(webhook.verify(VECTOR.body, { ...headers })).toEqual({ test: 2432232314 });
     });
@@ -40,7 +41,10 @@ describe('signPayload', () => {
   describe('verified by the standardwebhooks library', () => {
     const current = generateSigningSecret();
     const previous = generateSigningSecret();
-    const body = JSON.stringify({ event_name: 'voice_campaign_request_closed', data: { subject: 'Zażółć gęślą jaźń ✓' } });
+    const body = JSON.stringify({
+      event_name: 'voice_campaign_request_closed',
+      data: { subject: 'Zażółć gęślą jaźń ✓' },
+    });
     const id = 'msg_2b1f0c3e';
     const timestamp = new Date();
     const rotated = signPayload({ id, timestamp, body, secrets: [current, previous] });
@@ -61,7 +65,8 @@ describe('signPayload', () => {
     });
 
     it('does not verify with an unrelated secret', () => {
-      expect(() => new Webhook(generateSigningSecret()).verify(body, { ...rotated })).toThrow('No matching signature found');
+      const stranger = new Webhook(generateSigningSecret());
+      expect(() => stranger.verify(body, { ...rotated })).toThrow('No matching signature found');
     });
 
     it.each<[string, string, Record<string, string>]>([
@@ -98,7 +103,8 @@ describe('signPayload', () => {
     });
 
     it('a malformed secret', () => {
-      const error = catchDeliverySettingError(() => signPayload({ id: 'msg_1', timestamp: 1, body: '{}', secrets: [secret, 'sk_live_x'] }));
+      const secrets = [secret, 'sk_live_x'];
+      const error = catchDeliverySettingError(() => signPayload({ id: 'msg_1', timestamp: 1, body: '{}', secrets }));
       expect(error.message).toContain('must start with "whsec_"');
     });
   });
