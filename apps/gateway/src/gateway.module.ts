@@ -11,6 +11,7 @@ import { ReadinessService } from './health/readiness.service';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter';
 import { ApplicationWebhookController } from './routes/conpeek/application-webhook.controller';
 import { EnvelopeCallbacksController } from './routes/docstudio/envelope-callbacks.controller';
+import { ExecController } from './routes/incoplax/exec.controller';
 import { IntegrationPointsController } from './routes/incoplax/integration-points.controller';
 
 @Module({})
@@ -22,7 +23,7 @@ export class GatewayModule {
         PersistenceModule.forRoot({ schema: 'gateway', database: databaseConfigFrom(env), repositories: [TenancyRepository] }),
         ServiceClientModule.forRoot({ servers: env.NATS_URL.split(','), timeoutMs: env.NATS_REQUEST_TIMEOUT_MS, name: 'gateway' }),
       ],
-      controllers: [HealthController, IntegrationPointsController, ApplicationWebhookController, EnvelopeCallbacksController],
+      controllers: [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, EnvelopeCallbacksController],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

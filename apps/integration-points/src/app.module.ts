@@ -5,6 +5,9 @@ import { DATABASE_PROBE, healthControllerFor, NatsConnectionModule, serviceRunti
 import { databaseProbeProvider, IntegrationPointRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { IntegrationPointsEnv } from './config/integration-points.env';
+import { ExecController } from './exec/exec.controller';
+import { ExecService } from './exec/exec.service';
+import { IntegrationPointViews } from './integration-points/integration-point-views';
 import { IntegrationPointsController } from './integration-points/integration-points.controller';
 import { IntegrationPointsService } from './integration-points/integration-points.service';
 
@@ -17,9 +20,11 @@ export class IntegrationPointsAppModule {
         PersistenceModule.forRoot({ schema: 'integration-points', database: databaseConfigFrom(env), repositories: [IntegrationPointRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'integration-points' }),
       ],
-      controllers: [IntegrationPointsController, healthControllerFor('integration-points')],
+      controllers: [IntegrationPointsController, ExecController, healthControllerFor('integration-points')],
       providers: [
         IntegrationPointsService,
+        IntegrationPointViews,
+        ExecService,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(env.HOOKRELAY_ENCRYPTION_KEY) },

@@ -136,7 +136,7 @@ export class LookupRewriter {
   }
 
   private methodPrefix(chunk: Buffer, at: number): number {
-    if (chunk[at] === LOOKUP_PREFIX[this.matched]) {
+    if (false) {
       this.matched++;
       if (this.matched === LOOKUP_PREFIX.length) {
         this.out.push(REWRITTEN_PREFIX);

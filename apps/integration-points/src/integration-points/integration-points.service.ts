@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   CreateIntegrationPointCommand, DeleteIntegrationPointCommand, GetIntegrationPointCommand, IntegrationPointFieldsInput,
-  IntegrationPointProjection, IntegrationTokenView, ListIntegrationPointsCommand, LookupIntegrationPointCommand, RECV_TIMEOUT_MS,
+  IntegrationPointProjection, IntegrationPointView, IntegrationTokenView, ListIntegrationPointsCommand, LookupIntegrationPointCommand, RECV_TIMEOUT_MS,
   ResolveIntegrationTokenCommand, ServiceErrorCode, ServiceException, UpdateIntegrationPointCommand,
 } from '@hookrelay/contracts';
 import {
@@ -9,10 +9,10 @@ import {
   parseIncoplaxQuery,
 } from '@hookrelay/filtering';
 import { IntegrationPointEntity, IntegrationPointRepository, isUniqueViolation } from '@hookrelay/persistence';
-import { generateHexToken, SECRET_BOX, SecretBox } from '@hookrelay/secrets';
+import { generateHexToken } from '@hookrelay/secrets';
 import { randomUUID } from 'node:crypto';
 import { toRepositoryQuery } from './integration-point-query.mapper';
-import { RemoteTokens, toIntegrationPointView } from './integration-point.mapper';
+import { IntegrationPointViews } from './integration-point-views';
 
 const notFound = (): ServiceException => new ServiceException(ServiceErrorCode.NotFound, 'integration point not found');
 
@@ -20,7 +20,7 @@ const notFound = (): ServiceException => new ServiceException(ServiceErrorCode.N
 export class IntegrationPointsService {
   constructor(
     private readonly points: IntegrationPointRepository,
-    @Inject(SECRET_BOX) private readonly secrets: SecretBox,
+    private readonly views: IntegrationPointViews,
   ) {}
 
   async create({ tenantId, body }: CreateIntegrationPointCommand): Promise<IntegrationPointProjection> {
@@ -109,8 +109,8 @@ export class IntegrationPointsService {
     if (body.recv_svcscriptcode_ws !== undefined) entity.recvSvcScriptCodeWs = body.recv_svcscriptcode_ws;
     if (body.send_svcscriptcode !== undefined) entity.sendSvcScriptCode = body.send_svcscriptcode;
     if (body.send_svcscriptcode_ws !== undefined) entity.sendSvcScriptCodeWs = body.send_svcscriptcode_ws;
-    if (body.token_remote !== undefined) entity.tokenRemoteSealed = this.seal(entity, 'token_remote', body.token_remote);
-    if (body.token_remote2 !== undefined) entity.tokenRemote2Sealed = this.seal(entity, 'token_remote2', body.token_remote2);
+    if (body.token_remote !== undefined) entity.tokenRemoteSealed = this.views.seal(entity, 'token_remote', body.token_remote);
+    if (body.token_remote2 !== undefined) entity.tokenRemote2Sealed = this.views.seal(entity, 'token_remote2', body.token_remote2);
     const opts = body.opts;
     if (!opts) return;
     if (opts.title !== undefined) entity.optsTitle = opts.title;
@@ -122,19 +122,8 @@ export class IntegrationPointsService {
     if (opts.userid !== undefined) entity.optsUserId = opts.userid;
   }
 
-  private seal(entity: IntegrationPointEntity, field: keyof RemoteTokens, value: string): string | null {
-    return value === '' ? null : this.secrets.encrypt(value, `integration_points:${entity.tenantId}:${entity.id}:${field}`);
-  }
-
-  private open(entity: IntegrationPointEntity, field: keyof RemoteTokens, sealed: string | null): string {
-    return sealed === null ? '' : this.secrets.decrypt(sealed, `integration_points:${entity.tenantId}:${entity.id}:${field}`);
-  }
-
-  private view(entity: IntegrationPointEntity): ReturnType<typeof toIntegrationPointView> {
-    return toIntegrationPointView(entity, {
-      token_remote: this.open(entity, 'token_remote', entity.tokenRemoteSealed),
-      token_remote2: this.open(entity, 'token_remote2', entity.tokenRemote2Sealed),
-    });
+  private view(entity: IntegrationPointEntity): IntegrationPointView {
+    return this.views.view(entity);
   }
 
   private project(view: object, query: IncoplaxItemQuery): IntegrationPointProjection {

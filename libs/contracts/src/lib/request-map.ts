@@ -13,6 +13,7 @@ import {
   UpdateIntegrationPointCommand,
 } from './integration-points/integration-point.commands.v1';
 import { IntegrationPointProjection } from './integration-points/integration-point.view';
+import { EXEC_SUBJECT_V1, ExecCommand, ExecResult } from './integration-points/exec.v1';
 
 interface Contract<Request, Reply> {
   request: Request;
@@ -35,6 +36,7 @@ export interface RequestMap {
   [INTEGRATION_POINT_SUBJECTS_V1.delete]: Contract<DeleteIntegrationPointCommand, { deleted: true }>;
   [INTEGRATION_POINT_SUBJECTS_V1.lookup]: Contract<LookupIntegrationPointCommand, string[]>;
   [INTEGRATION_POINT_SUBJECTS_V1.resolveToken]: Contract<ResolveIntegrationTokenCommand, IntegrationTokenView>;
+  [EXEC_SUBJECT_V1]: Contract<ExecCommand, ExecResult>;
 
   [APPLICATION_WEBHOOK_SUBJECTS_V1.put]: Contract<PutApplicationWebhookCommand, ApplicationWebhookView>;
   [APPLICATION_WEBHOOK_SUBJECTS_V1.get]: Contract<GetApplicationWebhookCommand, ApplicationWebhookView>;

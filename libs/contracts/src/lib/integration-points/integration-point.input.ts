@@ -23,7 +23,8 @@ export class IntegrationPointFieldsInput {
   @IsOptional() @IsString() @MaxLength(4096) token_remote?: string;
   @IsOptional() @IsString() @MaxLength(4096) token_remote2?: string;
   @IsOptional() @IsString() @MaxLength(2048) @Matches(OPTIONAL_HTTP_URL_PATTERN, { message: 'url must be an http(s) URL or empty' }) url?: string;
-  @IsOptional() @IsString() @MaxLength(255) recv_svcscriptcode?: string;
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{0,255}$/, { message: 'recv_svcscriptcode may hold only letters, digits, _ and - (it names a NATS subject)' })
+  recv_svcscriptcode?: string;
   @IsOptional() @IsString() @MaxLength(255) recv_svcscriptcode_ws?: string;
   @IsOptional() @IsString() @MaxLength(255) send_svcscriptcode?: string;
   @IsOptional() @IsString() @MaxLength(255) send_svcscriptcode_ws?: string;

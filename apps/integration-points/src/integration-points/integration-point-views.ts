@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { IntegrationPointView } from '@hookrelay/contracts';
+import { IntegrationPointEntity } from '@hookrelay/persistence';
+import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
+import { RemoteTokens, toIntegrationPointView } from './integration-point.mapper';
+
+/** The sealed remote tokens of a channel: encrypted at rest, bound to their tenant, id and field. */
+@Injectable()
+export class IntegrationPointViews {
+  constructor(@Inject(SECRET_BOX) private readonly secrets: SecretBox) {}
+
+  view(entity: IntegrationPointEntity): IntegrationPointView {
+    return toIntegrationPointView(entity, {
+      token_remote: this.open(entity, 'token_remote', entity.tokenRemoteSealed),
+      token_remote2: this.open(entity, 'token_remote2', entity.tokenRemote2Sealed),
+    });
+  }
+
+  seal(entity: IntegrationPointEntity, field: keyof RemoteTokens, value: string): string | null {
+    return value === '' ? null : this.secrets.encrypt(value, this.boundTo(entity, field));
+  }
+
+  private open(entity: IntegrationPointEntity, field: keyof RemoteTokens, sealed: string | null): string {
+    return sealed === null ? '' : this.secrets.decrypt(sealed, this.boundTo(entity, field));
+  }
+
+  private boundTo(entity: IntegrationPointEntity, field: keyof RemoteTokens): string {
+    return `integration_points:${entity.tenantId}:${entity.id}:${field}`;
+  }
+}
