@@ -1,17 +1,12 @@
 import { HEALTH_CHECK_V1, HealthCheckReply } from '@hookrelay/contracts';
-import { PlatformHandle, startPlatform, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
-import { connect, JSONCodec, NatsConnection } from 'nats';
+import { nestNatsRequest, PlatformHandle, startPlatform, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
+import { connect, NatsConnection } from 'nats';
 import { call } from './api-client';
 
 const KEY = 'e2e-replicas-admin-key-01';
 
-/** Nest's NATS request envelope, as the gateway's client sends it. */
-async function askHealth(nc: NatsConnection): Promise<HealthCheckReply> {
-  const codec = JSONCodec<{ response?: HealthCheckReply; err?: unknown }>();
-  const reply = await nc.request(HEALTH_CHECK_V1.integrationPoints, JSONCodec().encode({ pattern: HEALTH_CHECK_V1.integrationPoints, data: {}, id: `${Math.random()}` }), { timeout: 3000 });
-  const decoded = codec.decode(reply.data);
-  if (!decoded.response) throw new Error(`health request failed: ${JSON.stringify(decoded.err)}`);
-  return decoded.response;
+function askHealth(nc: NatsConnection): Promise<HealthCheckReply> {
+  return nestNatsRequest<HealthCheckReply>(nc, HEALTH_CHECK_V1.integrationPoints, {});
 }
 
 describe('two replicas of one service on one SQLite file', () => {

@@ -6,6 +6,8 @@ import { databaseProbeProvider, IntegrationPointRepository, PersistenceModule } 
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { IntegrationPointsEnv } from './config/integration-points.env';
 import { ExecController } from './exec/exec.controller';
+import { ChannelSenderController } from './outbound/channel-sender.controller';
+import { ChannelSenderService } from './outbound/channel-sender.service';
 import { ExecService } from './exec/exec.service';
 import { IntegrationPointViews } from './integration-points/integration-point-views';
 import { IntegrationPointsController } from './integration-points/integration-points.controller';
@@ -20,11 +22,12 @@ export class IntegrationPointsAppModule {
         PersistenceModule.forRoot({ schema: 'integration-points', database: databaseConfigFrom(env), repositories: [IntegrationPointRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'integration-points' }),
       ],
-      controllers: [IntegrationPointsController, ExecController, healthControllerFor('integration-points')],
+      controllers: [IntegrationPointsController, ExecController, ChannelSenderController, healthControllerFor('integration-points')],
       providers: [
         IntegrationPointsService,
         IntegrationPointViews,
         ExecService,
+        ChannelSenderService,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(env.HOOKRELAY_ENCRYPTION_KEY) },

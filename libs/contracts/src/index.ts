@@ -7,6 +7,7 @@ export * from './lib/integration-points/integration-point.input';
 export * from './lib/integration-points/integration-point.view';
 export * from './lib/integration-points/integration-point.commands.v1';
 export * from './lib/integration-points/exec.v1';
+export * from './lib/integration-points/channel-send.v1';
 export * from './lib/application-webhooks/application-webhook.input';
 export * from './lib/application-webhooks/application-webhook.commands.v1';
 export * from './lib/envelope-callbacks/envelope-callback.input';

@@ -14,6 +14,7 @@ import {
 } from './integration-points/integration-point.commands.v1';
 import { IntegrationPointProjection } from './integration-points/integration-point.view';
 import { EXEC_SUBJECT_V1, ExecCommand, ExecResult } from './integration-points/exec.v1';
+import { CHANNEL_SEND_SUBJECT_V1, ChannelSendResult, SendThroughChannelCommand } from './integration-points/channel-send.v1';
 
 interface Contract<Request, Reply> {
   request: Request;
@@ -37,6 +38,7 @@ export interface RequestMap {
   [INTEGRATION_POINT_SUBJECTS_V1.lookup]: Contract<LookupIntegrationPointCommand, string[]>;
   [INTEGRATION_POINT_SUBJECTS_V1.resolveToken]: Contract<ResolveIntegrationTokenCommand, IntegrationTokenView>;
   [EXEC_SUBJECT_V1]: Contract<ExecCommand, ExecResult>;
+  [CHANNEL_SEND_SUBJECT_V1]: Contract<SendThroughChannelCommand, ChannelSendResult>;
 
   [APPLICATION_WEBHOOK_SUBJECTS_V1.put]: Contract<PutApplicationWebhookCommand, ApplicationWebhookView>;
   [APPLICATION_WEBHOOK_SUBJECTS_V1.get]: Contract<GetApplicationWebhookCommand, ApplicationWebhookView>;
