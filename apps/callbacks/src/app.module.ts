@@ -14,7 +14,7 @@ export class CallbacksAppModule {
     return {
       module: CallbacksAppModule,
       imports: [
-        PersistenceModule.forRoot({ schema: 'callbacks', database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository] }),
+        PersistenceModule.forRoot({ schemas: ['callbacks'], database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'callbacks' }),
       ],
       controllers: [EnvelopeCallbacksController, healthControllerFor('callbacks')],

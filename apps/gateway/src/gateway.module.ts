@@ -20,7 +20,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        PersistenceModule.forRoot({ schema: 'gateway', database: databaseConfigFrom(env), repositories: [TenancyRepository] }),
+        PersistenceModule.forRoot({ schemas: ['gateway'], database: databaseConfigFrom(env), repositories: [TenancyRepository] }),
         ServiceClientModule.forRoot({ servers: env.NATS_URL.split(','), timeoutMs: env.NATS_REQUEST_TIMEOUT_MS, name: 'gateway' }),
       ],
       controllers: [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, EnvelopeCallbacksController],

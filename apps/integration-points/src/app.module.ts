@@ -19,7 +19,7 @@ export class IntegrationPointsAppModule {
     return {
       module: IntegrationPointsAppModule,
       imports: [
-        PersistenceModule.forRoot({ schema: 'integration-points', database: databaseConfigFrom(env), repositories: [IntegrationPointRepository] }),
+        PersistenceModule.forRoot({ schemas: ['integration-points'], database: databaseConfigFrom(env), repositories: [IntegrationPointRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'integration-points' }),
       ],
       controllers: [IntegrationPointsController, ExecController, ChannelSenderController, healthControllerFor('integration-points')],

@@ -13,7 +13,7 @@ export class WebhooksAppModule {
     return {
       module: WebhooksAppModule,
       imports: [
-        PersistenceModule.forRoot({ schema: 'webhooks', database: databaseConfigFrom(env), repositories: [ApplicationWebhookRepository] }),
+        PersistenceModule.forRoot({ schemas: ['webhooks'], database: databaseConfigFrom(env), repositories: [ApplicationWebhookRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'webhooks' }),
       ],
       controllers: [ApplicationWebhooksController, healthControllerFor('webhooks')],

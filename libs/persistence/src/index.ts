@@ -1,7 +1,7 @@
 export { epochMs } from './lib/columns/epoch-ms.transformer';
 export { buildDataSourceOptions, SQLITE_BUSY_TIMEOUT_MS } from './lib/data-source/data-source-options';
 export type { DatabaseTarget } from './lib/data-source/data-source-options';
-export { openDataSource, runMigrations } from './lib/data-source/open-data-source';
+export { openDataSource, runMigrations, runSchemaMigrations } from './lib/data-source/open-data-source';
 export { SCHEMAS } from './lib/data-source/schemas';
 export { isUniqueViolation } from './lib/data-source/unique-violation.util';
 export type { SchemaName } from './lib/data-source/schemas';
@@ -26,3 +26,10 @@ export { EnvelopeCallbackEntity } from './lib/envelope-callbacks/envelope-callba
 export type { StoredEnvelopeFilter } from './lib/envelope-callbacks/envelope-callback.entity';
 export { EnvelopeCallbackRepository } from './lib/envelope-callbacks/envelope-callback.repository';
 export { databaseProbeProvider } from './lib/data-source/database-probe';
+
+export { timeOrderedId } from './lib/ids/time-ordered-id.util';
+export { DeliveryEntity, DELIVERY_SOURCES, DELIVERY_STATES, APPLICATION_STATES, CLOSE_REASONS } from './lib/deliveries/delivery.entity';
+export type { DeliverySource, DeliveryState, ApplicationState, CloseReason, DeliveryPolicy } from './lib/deliveries/delivery.entity';
+export { DeliveryAttemptEntity } from './lib/deliveries/delivery-attempt.entity';
+export { DeliveryRepository } from './lib/deliveries/delivery.repository';
+export type { DeliveryPageQuery, DeliveryColumn, DeliveryComparison, AttemptRecord } from './lib/deliveries/delivery.repository';

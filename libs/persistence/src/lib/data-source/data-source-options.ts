@@ -6,9 +6,23 @@ export type DatabaseTarget = { driver: 'sqlite'; path: string } | { driver: 'pos
 /** How long a SQLite writer waits for another process's write lock before failing (ms). */
 export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
-export function buildDataSourceOptions(db: DatabaseTarget, schema: SchemaName): DataSourceOptions {
-  const { entities, migrations, migrationsTableName } = SCHEMAS[schema];
-  const common = { entities, migrations, migrationsTableName, synchronize: false, migrationsRun: false, logging: false } as const;
+/**
+ * Options for one data source over the given schemas' entities. Migrations are per schema (each has its
+ * own migrations table), so a data source built for several schemas carries none: `openDataSource` /
+ * `PersistenceModule` run each schema's migrations first (see runSchemaMigrations).
+ */
+export function buildDataSourceOptions(db: DatabaseTarget, schemas: SchemaName | readonly SchemaName[]): DataSourceOptions {
+  const list = typeof schemas === 'string' ? [schemas] : schemas;
+  const entities = list.flatMap((schema) => [...SCHEMAS[schema].entities]);
+  const single = list.length === 1 ? SCHEMAS[list[0] as SchemaName] : undefined;
+  const common = {
+    entities,
+    migrations: single ? [...single.migrations] : [],
+    migrationsTableName: single?.migrationsTableName,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  } as const;
   if (db.driver === 'postgres') {
     return { ...common, type: 'postgres', url: db.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
   }

@@ -46,14 +46,19 @@ export async function runMigrations(dataSource: DataSource, schema: SchemaName):
   }
 }
 
-export async function openDataSource(db: DatabaseTarget, schema: SchemaName): Promise<DataSource> {
-  const dataSource = new DataSource(buildDataSourceOptions(db, schema));
-  await dataSource.initialize();
+/** Brings one schema up to date through a short-lived data source of its own (its own migrations table). */
+export async function runSchemaMigrations(db: DatabaseTarget, schema: SchemaName): Promise<void> {
+  const migrator = await new DataSource(buildDataSourceOptions(db, schema)).initialize();
   try {
-    await runMigrations(dataSource, schema);
-  } catch (error) {
-    await dataSource.destroy().catch(() => undefined);
-    throw error;
+    await runMigrations(migrator, schema);
+  } finally {
+    await migrator.destroy();
   }
-  return dataSource;
+}
+
+/** Migrates each schema, then opens one data source over all their entities. */
+export async function openDataSource(db: DatabaseTarget, schemas: SchemaName | readonly SchemaName[]): Promise<DataSource> {
+  const list = typeof schemas === 'string' ? [schemas] : schemas;
+  for (const schema of list) await runSchemaMigrations(db, schema);
+  return new DataSource(buildDataSourceOptions(db, list)).initialize();
 }

@@ -7,6 +7,9 @@ import { TenancyInit1763800000000 } from '../migrations/gateway/1763800000000-te
 import { IntegrationPointsInit1763800000100 } from '../migrations/integration-points/1763800000100-integration-points-init';
 import { ApplicationWebhooksInit1763800000200 } from '../migrations/webhooks/1763800000200-application-webhooks-init';
 import { ApiKeyEntity } from '../tenancy/api-key.entity';
+import { DeliveryAttemptEntity } from '../deliveries/delivery-attempt.entity';
+import { DeliveryEntity } from '../deliveries/delivery.entity';
+import { DeliveriesInit1763800000400 } from '../migrations/delivery/1763800000400-deliveries-init';
 import { TenantEntity } from '../tenancy/tenant.entity';
 
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity/migration list type */
@@ -25,6 +28,8 @@ export const SCHEMAS = {
   },
   webhooks: { entities: [ApplicationWebhookEntity], migrations: [ApplicationWebhooksInit1763800000200], migrationsTableName: 'migrations_webhooks' },
   callbacks: { entities: [EnvelopeCallbackEntity], migrations: [EnvelopeCallbacksInit1763800000300], migrationsTableName: 'migrations_callbacks' },
+  /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
+  delivery: { entities: [DeliveryEntity, DeliveryAttemptEntity], migrations: [DeliveriesInit1763800000400], migrationsTableName: 'migrations_delivery' },
 } as const satisfies Record<string, SchemaDefinition>;
 
 export type SchemaName = keyof typeof SCHEMAS;
