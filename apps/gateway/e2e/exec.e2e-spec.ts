@@ -1,4 +1,4 @@
-import { ExecRequestMessage, execSyncSubject, STREAMS } from '@hookrelay/contracts';
+import { ExecRequestMessage, execRequestSubject, execSyncSubject, STREAMS } from '@hookrelay/contracts';
 import { PlatformHandle, startPlatform, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
 import { AckPolicy, connect, JSONCodec, NatsConnection } from 'nats';
 import { call } from './api-client';
@@ -36,7 +36,7 @@ describe('inbound /exec into integration points', () => {
 
     // No handler existed while the request was accepted; one arrives now and consumes it durably.
     const jsm = await nc.jetstreamManager();
-    await jsm.consumers.add(STREAMS.execRequests.name, { durable_name: 'async_hook', filter_subject: 'integration-points.exec-request.async_hook.v1', ack_policy: AckPolicy.Explicit });
+    await jsm.consumers.add(STREAMS.execRequests.name, { durable_name: 'async_hook', filter_subject: execRequestSubject('async_hook'), ack_policy: AckPolicy.Explicit });
     const consumer = await nc.jetstream().consumers.get(STREAMS.execRequests.name, 'async_hook');
     const msg = await consumer.next({ expires: 5000 });
     expect(msg).not.toBeNull();

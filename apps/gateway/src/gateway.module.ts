@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter';
 import { ApplicationWebhookController } from './routes/conpeek/application-webhook.controller';
+import { CallbackLogController } from './routes/conpeek/callback-log.controller';
 import { EnvelopeCallbacksController } from './routes/docstudio/envelope-callbacks.controller';
 import { ExecController } from './routes/incoplax/exec.controller';
 import { IntegrationPointsController } from './routes/incoplax/integration-points.controller';
@@ -23,7 +24,7 @@ export class GatewayModule {
         PersistenceModule.forRoot({ schemas: ['gateway'], database: databaseConfigFrom(env), repositories: [TenancyRepository] }),
         ServiceClientModule.forRoot({ servers: env.NATS_URL.split(','), timeoutMs: env.NATS_REQUEST_TIMEOUT_MS, name: 'gateway' }),
       ],
-      controllers: [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, EnvelopeCallbacksController],
+      controllers: [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
+import { deliveryModuleFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { databaseProbeProvider, IntegrationPointRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
@@ -19,8 +20,9 @@ export class IntegrationPointsAppModule {
     return {
       module: IntegrationPointsAppModule,
       imports: [
-        PersistenceModule.forRoot({ schemas: ['integration-points'], database: databaseConfigFrom(env), repositories: [IntegrationPointRepository] }),
+        PersistenceModule.forRoot({ schemas: ['integration-points', 'delivery'], database: databaseConfigFrom(env), repositories: [IntegrationPointRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'integration-points' }),
+        { ...deliveryModuleFromEnv(env), global: true },
       ],
       controllers: [IntegrationPointsController, ExecController, ChannelSenderController, healthControllerFor('integration-points')],
       providers: [

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
+import { deliveryModuleFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { ApplicationWebhookRepository, databaseProbeProvider, PersistenceModule } from '@hookrelay/persistence';
+import { ApplicationEventsService } from './application-webhooks/application-events.service';
 import { ApplicationWebhooksController } from './application-webhooks/application-webhooks.controller';
 import { ApplicationWebhooksService } from './application-webhooks/application-webhooks.service';
 import { WebhooksEnv } from './config/webhooks.env';
@@ -13,15 +15,17 @@ export class WebhooksAppModule {
     return {
       module: WebhooksAppModule,
       imports: [
-        PersistenceModule.forRoot({ schemas: ['webhooks'], database: databaseConfigFrom(env), repositories: [ApplicationWebhookRepository] }),
+        PersistenceModule.forRoot({ schemas: ['webhooks', 'delivery'], database: databaseConfigFrom(env), repositories: [ApplicationWebhookRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'webhooks' }),
+        { ...deliveryModuleFromEnv(env), global: true },
       ],
       controllers: [ApplicationWebhooksController, healthControllerFor('webhooks')],
       providers: [
         ApplicationWebhooksService,
+        ApplicationEventsService,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
-        ...serviceRuntimeProviders('webhooks', [STREAMS.applicationEvents, STREAMS.deliveryJobs]),
+        ...serviceRuntimeProviders('webhooks', [STREAMS.deliveryJobs]),
       ],
     };
   }

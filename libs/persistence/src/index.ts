@@ -33,3 +33,5 @@ export type { DeliverySource, DeliveryState, ApplicationState, CloseReason, Deli
 export { DeliveryAttemptEntity } from './lib/deliveries/delivery-attempt.entity';
 export { DeliveryRepository } from './lib/deliveries/delivery.repository';
 export type { DeliveryPageQuery, DeliveryColumn, DeliveryComparison, AttemptRecord } from './lib/deliveries/delivery.repository';
+export { SubscriptionSecretEntity } from './lib/deliveries/subscription-secret.entity';
+export { SubscriptionSecretRepository } from './lib/deliveries/subscription-secret.repository';

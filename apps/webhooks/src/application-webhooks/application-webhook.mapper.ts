@@ -1,5 +1,8 @@
 import { ApplicationWebhookView } from '@hookrelay/contracts';
-import { ApplicationWebhookEntity } from '@hookrelay/persistence';
+import { ApplicationWebhookEntity, DeliveryPolicy } from '@hookrelay/persistence';
+
+/** Conpeek does not let users set a timeout: each attempt gets this long. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export function toApplicationWebhookView(entity: ApplicationWebhookEntity): ApplicationWebhookView {
   return {
@@ -8,4 +11,8 @@ export function toApplicationWebhookView(entity: ApplicationWebhookEntity): Appl
     retry_config: { ...entity.retryConfig },
     headers: { ...entity.headers },
   };
+}
+
+export function toDeliveryPolicy(entity: ApplicationWebhookEntity): DeliveryPolicy {
+  return { kind: 'conpeek', retryEnabled: entity.retryEnabled ? 1 : 0, retryConfig: entity.retryEnabled ? { ...entity.retryConfig } : null, timeoutMs: WEBHOOK_TIMEOUT_MS };
 }

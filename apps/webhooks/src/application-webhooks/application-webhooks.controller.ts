@@ -1,14 +1,18 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  APPLICATION_WEBHOOK_SUBJECTS_V1, ApplicationWebhookView, DeleteApplicationWebhookCommand, GetApplicationWebhookCommand,
-  PutApplicationWebhookCommand,
+  APPLICATION_EVENT_SUBJECTS_V1, APPLICATION_WEBHOOK_SUBJECTS_V1, ApplicationWebhookView, DeleteApplicationWebhookCommand,
+  GetApplicationWebhookCommand, PublishApplicationEventCommand, PublishedApplicationEvent, PutApplicationWebhookCommand,
 } from '@hookrelay/contracts';
+import { ApplicationEventsService } from './application-events.service';
 import { ApplicationWebhooksService } from './application-webhooks.service';
 
 @Controller()
 export class ApplicationWebhooksController {
-  constructor(private readonly service: ApplicationWebhooksService) {}
+  constructor(
+    private readonly service: ApplicationWebhooksService,
+    private readonly events: ApplicationEventsService,
+  ) {}
 
   @MessagePattern(APPLICATION_WEBHOOK_SUBJECTS_V1.put)
   put(@Payload() command: PutApplicationWebhookCommand): Promise<ApplicationWebhookView> {
@@ -23,5 +27,20 @@ export class ApplicationWebhooksController {
   @MessagePattern(APPLICATION_WEBHOOK_SUBJECTS_V1.delete)
   delete(@Payload() command: DeleteApplicationWebhookCommand): Promise<{ deleted: true }> {
     return this.service.delete(command);
+  }
+
+  @MessagePattern(APPLICATION_WEBHOOK_SUBJECTS_V1.getSecret)
+  secret(@Payload() command: GetApplicationWebhookCommand): Promise<{ signing_secret: string }> {
+    return this.service.secret(command);
+  }
+
+  @MessagePattern(APPLICATION_WEBHOOK_SUBJECTS_V1.rotateSecret)
+  rotateSecret(@Payload() command: GetApplicationWebhookCommand): Promise<{ signing_secret: string }> {
+    return this.service.rotateSecret(command);
+  }
+
+  @MessagePattern(APPLICATION_EVENT_SUBJECTS_V1.publish)
+  publish(@Payload() command: PublishApplicationEventCommand): Promise<PublishedApplicationEvent> {
+    return this.events.publish(command);
   }
 }

@@ -3,18 +3,27 @@ import {
   ApplicationWebhookView, DeleteApplicationWebhookCommand, GetApplicationWebhookCommand, PutApplicationWebhookCommand, ServiceErrorCode,
   ServiceException,
 } from '@hookrelay/contracts';
-import { ApplicationWebhookEntity, ApplicationWebhookRepository, StoredRetryConfig } from '@hookrelay/persistence';
-import { toApplicationWebhookView } from './application-webhook.mapper';
+import { SubscriptionRef, SubscriptionSecrets } from '@hookrelay/delivery';
+import { ApplicationWebhookEntity, ApplicationWebhookRepository, DeliveryRepository, StoredRetryConfig } from '@hookrelay/persistence';
+import { toApplicationWebhookView, toDeliveryPolicy } from './application-webhook.mapper';
 
 /** With retries disabled and no config given, what GET shows: one attempt, no delays. */
 const NO_RETRY: StoredRetryConfig = { retry_value: 10, max_retries: 0, backoff_type: 'constant', backoff_value: 0 };
 
-const noWebhook = (applicationId: number): ServiceException =>
+export const noWebhook = (applicationId: number): ServiceException =>
   new ServiceException(ServiceErrorCode.NotFound, `application ${applicationId} has no webhook`);
+
+export const subscriptionOf = (tenantId: string, applicationId: number): SubscriptionRef => ({
+  tenantId, source: 'application_webhook', subscriptionId: String(applicationId),
+});
 
 @Injectable()
 export class ApplicationWebhooksService {
-  constructor(private readonly webhooks: ApplicationWebhookRepository) {}
+  constructor(
+    private readonly webhooks: ApplicationWebhookRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly secrets: SubscriptionSecrets,
+  ) {}
 
   async put({ tenantId, applicationId, body }: PutApplicationWebhookCommand): Promise<ApplicationWebhookView> {
     if (body.retry_enabled === 1 && !body.retry_config) {
@@ -36,17 +45,42 @@ export class ApplicationWebhooksService {
       updatedAt: now,
     });
     await this.webhooks.upsert(entity);
+    const ref = subscriptionOf(tenantId, applicationId);
+    if (!existing) return { ...toApplicationWebhookView(entity), signing_secret: await this.secrets.create(ref) };
+    // A changed URL or policy applies to the deliveries not attempted yet.
+    await this.deliveries.retargetUnattempted(tenantId, ref.source, ref.subscriptionId, {
+      url: entity.url, headers: entity.headers, policy: toDeliveryPolicy(entity), authorizationSealed: null,
+    }, now);
     return toApplicationWebhookView(entity);
   }
 
   async get({ tenantId, applicationId }: GetApplicationWebhookCommand): Promise<ApplicationWebhookView> {
-    const entity = await this.webhooks.findForApplication(tenantId, applicationId);
-    if (!entity) throw noWebhook(applicationId);
-    return toApplicationWebhookView(entity);
+    return toApplicationWebhookView(await this.require(tenantId, applicationId));
   }
 
+  /** Deleting the webhook cancels its pending deliveries; they stay visible in GET /callback. */
   async delete({ tenantId, applicationId }: DeleteApplicationWebhookCommand): Promise<{ deleted: true }> {
     if (!(await this.webhooks.delete(tenantId, applicationId))) throw noWebhook(applicationId);
+    const ref = subscriptionOf(tenantId, applicationId);
+    await this.deliveries.closePending(tenantId, ref.source, ref.subscriptionId, 'CANCELLED', new Date());
+    await this.secrets.remove(ref);
     return { deleted: true };
+  }
+
+  async secret({ tenantId, applicationId }: GetApplicationWebhookCommand): Promise<{ signing_secret: string }> {
+    await this.require(tenantId, applicationId);
+    const ref = subscriptionOf(tenantId, applicationId);
+    return { signing_secret: (await this.secrets.current(ref)) ?? (await this.secrets.create(ref)) };
+  }
+
+  async rotateSecret({ tenantId, applicationId }: GetApplicationWebhookCommand): Promise<{ signing_secret: string }> {
+    await this.require(tenantId, applicationId);
+    return { signing_secret: await this.secrets.rotate(subscriptionOf(tenantId, applicationId)) };
+  }
+
+  async require(tenantId: string, applicationId: number): Promise<ApplicationWebhookEntity> {
+    const entity = await this.webhooks.findForApplication(tenantId, applicationId);
+    if (!entity) throw noWebhook(applicationId);
+    return entity;
   }
 }

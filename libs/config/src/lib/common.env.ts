@@ -42,6 +42,44 @@ export class CommonEnv extends DatabaseEnv {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
+  /** CIDR ranges deliveries may reach despite the SSRF guard (comma-separated; e.g. 127.0.0.0/8 for local receivers). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*$/, { message: 'must be comma-separated CIDR ranges, e.g. 127.0.0.0/8,10.0.0.0/8' })
+  DELIVERY_ALLOW_CIDRS?: string;
+
+  /** Default DocStudio retry schedule, e.g. exponential:base=5s,factor=2,max=1h,jitter=0.2 or list:5s,30s,2m. */
+  @IsString()
+  CALLBACK_RETRY_SCHEDULE = 'exponential:base=5s,factor=2,max=1h,jitter=0.2';
+
+  /** Attempts one process runs at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  DELIVERY_CONCURRENCY = 128;
+
+  /** Attempts one process runs at once against one endpoint (scheme://host:port). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  DELIVERY_MAX_PER_ENDPOINT = 16;
+
+  /** How long JetStream waits for a worker's ack before redelivering a job; must exceed the longest attempt (60 s). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5000)
+  @Max(3_600_000)
+  DELIVERY_ACK_WAIT_MS = 90_000;
+
+  /** How often each process looks for due deliveries JetStream lost track of. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  DELIVERY_SWEEP_INTERVAL_MS = 15_000;
+
   /** Optional port for this process's health endpoints (services); 0 or unset = none. */
   @IsOptional()
   @Transform(toInt)

@@ -1,4 +1,6 @@
 import { ApplicationWebhookView } from './application-webhooks/application-webhook.input';
+import { APPLICATION_EVENT_SUBJECTS_V1, PublishApplicationEventCommand, PublishedApplicationEvent } from './application-webhooks/application-event.v1';
+import { CALLBACK_LOG_SUBJECTS_V1, CallbackByIdCommand, CallbackView, ListCallbacksCommand } from './callback-log/callback-log.v1';
 import {
   APPLICATION_WEBHOOK_SUBJECTS_V1, DeleteApplicationWebhookCommand, GetApplicationWebhookCommand, PutApplicationWebhookCommand,
 } from './application-webhooks/application-webhook.commands.v1';
@@ -43,6 +45,13 @@ export interface RequestMap {
   [APPLICATION_WEBHOOK_SUBJECTS_V1.put]: Contract<PutApplicationWebhookCommand, ApplicationWebhookView>;
   [APPLICATION_WEBHOOK_SUBJECTS_V1.get]: Contract<GetApplicationWebhookCommand, ApplicationWebhookView>;
   [APPLICATION_WEBHOOK_SUBJECTS_V1.delete]: Contract<DeleteApplicationWebhookCommand, { deleted: true }>;
+  [APPLICATION_WEBHOOK_SUBJECTS_V1.getSecret]: Contract<GetApplicationWebhookCommand, { signing_secret: string }>;
+  [APPLICATION_WEBHOOK_SUBJECTS_V1.rotateSecret]: Contract<GetApplicationWebhookCommand, { signing_secret: string }>;
+  [APPLICATION_EVENT_SUBJECTS_V1.publish]: Contract<PublishApplicationEventCommand, PublishedApplicationEvent>;
+
+  [CALLBACK_LOG_SUBJECTS_V1.list]: Contract<ListCallbacksCommand, CallbackView[]>;
+  [CALLBACK_LOG_SUBJECTS_V1.get]: Contract<CallbackByIdCommand, CallbackView>;
+  [CALLBACK_LOG_SUBJECTS_V1.recall]: Contract<CallbackByIdCommand, { recalled: true }>;
 
   [ENVELOPE_CALLBACK_SUBJECTS_V1.create]: Contract<CreateEnvelopeCallbackCommand, EnvelopeCallbackView>;
   [ENVELOPE_CALLBACK_SUBJECTS_V1.list]: Contract<ListEnvelopeCallbacksCommand, EnvelopeCallbackView[]>;

@@ -1,5 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { APPLICATION_WEBHOOK_SUBJECTS_V1, ApplicationWebhookInput, ApplicationWebhookView } from '@hookrelay/contracts';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  APPLICATION_EVENT_SUBJECTS_V1, APPLICATION_WEBHOOK_SUBJECTS_V1, ApplicationEventInput, ApplicationWebhookInput, ApplicationWebhookView,
+  PublishedApplicationEvent,
+} from '@hookrelay/contracts';
 import { ServiceClient } from '@hookrelay/messaging';
 import { CurrentPrincipal, Principal } from '../../auth/principal';
 import { relayed } from '../../http/relay.util';
@@ -9,30 +12,48 @@ function applicationIdOf(raw: string): number {
   return /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
 }
 
-/** Conpeek application webhook: routing only; the webhooks service owns the behaviour. */
-@Controller('application/:application_id/webhook')
+type Envelope<T> = { success: true; data: T };
+
+/** Conpeek application webhook and events: routing only; the webhooks service owns the behaviour. */
+@Controller('application/:application_id')
 export class ApplicationWebhookController {
   constructor(private readonly services: ServiceClient) {}
 
-  @Put()
+  @Put('webhook')
   @HttpCode(200)
-  async put(@CurrentPrincipal() who: Principal, @Param('application_id') applicationId: string, @Body() body: unknown): Promise<{ success: true; data: ApplicationWebhookView }> {
-    const data = await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.put, {
-      tenantId: who.tenantId, applicationId: applicationIdOf(applicationId), body: relayed<ApplicationWebhookInput>(body),
-    });
+  async put(@CurrentPrincipal() who: Principal, @Param('application_id') id: string, @Body() body: unknown): Promise<Envelope<ApplicationWebhookView>> {
+    const data = await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.put, { tenantId: who.tenantId, applicationId: applicationIdOf(id), body: relayed<ApplicationWebhookInput>(body) });
     return { success: true, data };
   }
 
-  @Get()
-  async get(@CurrentPrincipal() who: Principal, @Param('application_id') applicationId: string): Promise<{ success: true; data: ApplicationWebhookView }> {
-    const data = await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.get, { tenantId: who.tenantId, applicationId: applicationIdOf(applicationId) });
-    return { success: true, data };
+  @Get('webhook')
+  async get(@CurrentPrincipal() who: Principal, @Param('application_id') id: string): Promise<Envelope<ApplicationWebhookView>> {
+    return { success: true, data: await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.get, { tenantId: who.tenantId, applicationId: applicationIdOf(id) }) };
   }
 
-  @Delete()
+  @Delete('webhook')
   @HttpCode(200)
-  async delete(@CurrentPrincipal() who: Principal, @Param('application_id') applicationId: string): Promise<{ success: true }> {
-    await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.delete, { tenantId: who.tenantId, applicationId: applicationIdOf(applicationId) });
+  async delete(@CurrentPrincipal() who: Principal, @Param('application_id') id: string): Promise<{ success: true }> {
+    await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.delete, { tenantId: who.tenantId, applicationId: applicationIdOf(id) });
     return { success: true };
+  }
+
+  @Get('webhook/secret')
+  async secret(@CurrentPrincipal() who: Principal, @Param('application_id') id: string): Promise<Envelope<{ signing_secret: string }>> {
+    return { success: true, data: await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.getSecret, { tenantId: who.tenantId, applicationId: applicationIdOf(id) }) };
+  }
+
+  @Post('webhook/secret/rotate')
+  @HttpCode(200)
+  async rotate(@CurrentPrincipal() who: Principal, @Param('application_id') id: string): Promise<Envelope<{ signing_secret: string }>> {
+    return { success: true, data: await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.rotateSecret, { tenantId: who.tenantId, applicationId: applicationIdOf(id) }) };
+  }
+
+  /** Our extension: an application event to deliver; 202 once it is stored durably. */
+  @Post('events')
+  @HttpCode(202)
+  async publish(@CurrentPrincipal() who: Principal, @Param('application_id') id: string, @Body() body: unknown): Promise<Envelope<PublishedApplicationEvent>> {
+    const data = await this.services.request(APPLICATION_EVENT_SUBJECTS_V1.publish, { tenantId: who.tenantId, applicationId: applicationIdOf(id), body: relayed<ApplicationEventInput>(body) });
+    return { success: true, data };
   }
 }

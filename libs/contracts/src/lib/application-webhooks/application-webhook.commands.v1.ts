@@ -11,6 +11,8 @@ export const APPLICATION_WEBHOOK_SUBJECTS_V1 = {
   put: 'webhooks.application-webhook.put.v1',
   get: 'webhooks.application-webhook.get.v1',
   delete: 'webhooks.application-webhook.delete.v1',
+  getSecret: 'webhooks.application-webhook-secret.get.v1',
+  rotateSecret: 'webhooks.application-webhook-secret.rotate.v1',
 } as const;
 
 export class ApplicationScopedCommand extends TenantCommand {

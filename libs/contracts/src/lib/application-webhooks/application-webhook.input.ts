@@ -87,6 +87,8 @@ export interface ApplicationWebhookView {
   retry_enabled: 0 | 1;
   retry_config: { retry_value: number; max_retries: number; backoff_type: BackoffType; backoff_value: number };
   headers: Record<string, string>;
+  /** Only in the response that created the webhook: its Standard Webhooks secret (also at …/webhook/secret). */
+  signing_secret?: string;
 }
 
 export const APPLICATION_ID = { min: 1, max: 2_147_483_647 } as const;

@@ -1,6 +1,8 @@
 /**
  * JetStream streams: what must survive a crash (accepted events, delivery jobs) lives here.
  * Stream names and subjects are wire format: changing them needs a migration of stored messages.
+ * Stream subjects are exact (or wildcard one token) and never overlap a request/reply subject: a stream
+ * that captured a request would answer it with its PubAck before the service does (streams.spec.ts).
  */
 export type StreamRetention = 'workqueue' | 'limits';
 
@@ -16,28 +18,21 @@ export interface StreamDefinition {
 export const STREAMS = {
   envelopeEvents: {
     name: 'CALLBACKS_ENVELOPE_EVENTS',
-    subjects: ['callbacks.envelope-event.>'],
+    subjects: ['callbacks.envelope-event.received.v1'],
     retention: 'workqueue',
     duplicateWindowSeconds: 120,
     description: 'Envelope events accepted by the callbacks service, waiting to be matched against callbacks.',
   },
-  applicationEvents: {
-    name: 'WEBHOOKS_APPLICATION_EVENTS',
-    subjects: ['webhooks.application-event.>'],
-    retention: 'workqueue',
-    duplicateWindowSeconds: 120,
-    description: 'Application events accepted by the webhooks service, waiting to become deliveries.',
-  },
   execRequests: {
     name: 'INTEGRATION_EXEC_REQUESTS',
-    subjects: ['integration-points.exec-request.>'],
+    subjects: ['integration-points.exec-request.*.v1'],
     retention: 'workqueue',
     duplicateWindowSeconds: 120,
     description: 'Inbound /exec requests stored durably until their handler takes them.',
   },
   deliveryJobs: {
     name: 'DELIVERY_JOBS',
-    subjects: ['delivery.job.>'],
+    subjects: ['delivery.job.v1'],
     retention: 'workqueue',
     duplicateWindowSeconds: 600,
     description: 'One message per delivery attempt due; workers of every service share the consumer.',

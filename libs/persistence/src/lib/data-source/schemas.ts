@@ -9,6 +9,7 @@ import { ApplicationWebhooksInit1763800000200 } from '../migrations/webhooks/176
 import { ApiKeyEntity } from '../tenancy/api-key.entity';
 import { DeliveryAttemptEntity } from '../deliveries/delivery-attempt.entity';
 import { DeliveryEntity } from '../deliveries/delivery.entity';
+import { SubscriptionSecretEntity } from '../deliveries/subscription-secret.entity';
 import { DeliveriesInit1763800000400 } from '../migrations/delivery/1763800000400-deliveries-init';
 import { TenantEntity } from '../tenancy/tenant.entity';
 
@@ -29,7 +30,7 @@ export const SCHEMAS = {
   webhooks: { entities: [ApplicationWebhookEntity], migrations: [ApplicationWebhooksInit1763800000200], migrationsTableName: 'migrations_webhooks' },
   callbacks: { entities: [EnvelopeCallbackEntity], migrations: [EnvelopeCallbacksInit1763800000300], migrationsTableName: 'migrations_callbacks' },
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
-  delivery: { entities: [DeliveryEntity, DeliveryAttemptEntity], migrations: [DeliveriesInit1763800000400], migrationsTableName: 'migrations_delivery' },
+  delivery: { entities: [DeliveryEntity, DeliveryAttemptEntity, SubscriptionSecretEntity], migrations: [DeliveriesInit1763800000400], migrationsTableName: 'migrations_delivery' },
 } as const satisfies Record<string, SchemaDefinition>;
 
 export type SchemaName = keyof typeof SCHEMAS;

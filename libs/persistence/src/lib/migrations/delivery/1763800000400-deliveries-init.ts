@@ -30,9 +30,14 @@ export class DeliveriesInit1763800000400 implements MigrationInterface {
       ],
       indices: [{ name: 'ix_delivery_attempts_delivery', columnNames: ['delivery_id', 'attempted_at'] }],
     }));
+    await queryRunner.createTable(new Table({
+      name: 'subscription_secrets',
+      columns: [col.id('tenant_id'), { ...col.varchar('source', 32), isPrimary: true }, { ...col.varchar('subscription_id', 64), isPrimary: true }, col.text('secrets_sealed'), col.epochMs('updated_at')],
+    }));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('subscription_secrets');
     await queryRunner.dropTable('delivery_attempts');
     await queryRunner.dropTable('deliveries');
   }

@@ -1,0 +1,47 @@
+import { APPLICATION_EVENT_SUBJECTS_V1 } from '../application-webhooks/application-event.v1';
+import { APPLICATION_WEBHOOK_SUBJECTS_V1 } from '../application-webhooks/application-webhook.commands.v1';
+import { CALLBACK_LOG_SUBJECTS_V1 } from '../callback-log/callback-log.v1';
+import { DELIVERY_JOB_SUBJECT_V1 } from '../delivery/delivery-job.v1';
+import { ENVELOPE_CALLBACK_SUBJECTS_V1 } from '../envelope-callbacks/envelope-callback.commands.v1';
+import { HEALTH_CHECK_V1 } from '../health/health-check.v1';
+import { CHANNEL_SEND_SUBJECT_V1 } from '../integration-points/channel-send.v1';
+import { EXEC_SUBJECT_V1, execRequestSubject, execSyncSubject } from '../integration-points/exec.v1';
+import { INTEGRATION_POINT_SUBJECTS_V1 } from '../integration-points/integration-point.commands.v1';
+import { STREAMS } from './streams';
+
+/** NATS subject matching: `*` is one token, `>` the rest. */
+function matches(pattern: string, subject: string): boolean {
+  const p = pattern.split('.');
+  const s = subject.split('.');
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '>') return s.length > i;
+    if (p[i] !== '*' && p[i] !== s[i]) return false;
+  }
+  return p.length === s.length;
+}
+
+const REQUEST_SUBJECTS = [
+  ...Object.values(HEALTH_CHECK_V1), ...Object.values(INTEGRATION_POINT_SUBJECTS_V1), ...Object.values(APPLICATION_WEBHOOK_SUBJECTS_V1),
+  ...Object.values(APPLICATION_EVENT_SUBJECTS_V1), ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1), ...Object.values(CALLBACK_LOG_SUBJECTS_V1),
+  EXEC_SUBJECT_V1, CHANNEL_SEND_SUBJECT_V1, execSyncSubject('ws_hook'),
+];
+
+describe('stream subjects', () => {
+  it.each(Object.values(STREAMS).flatMap((stream) => stream.subjects.map((subject) => [stream.name, subject])))('%s (%s) captures no request/reply subject', (_name, pattern) => {
+    expect(REQUEST_SUBJECTS.filter((subject) => matches(pattern, subject))).toEqual([]);
+  });
+
+  it.each([
+    [STREAMS.deliveryJobs.subjects[0], DELIVERY_JOB_SUBJECT_V1],
+    [STREAMS.execRequests.subjects[0], execRequestSubject('ws_hook')],
+  ])('%s holds %s', (pattern, subject) => {
+    expect(matches(pattern!, subject)).toBe(true);
+  });
+
+  it('matches like NATS does', () => {
+    expect(matches('a.>', 'a.b.c')).toBe(true);
+    expect(matches('a.>', 'a')).toBe(false);
+    expect(matches('a.*.c', 'a.b.c')).toBe(true);
+    expect(matches('a.*.c', 'a.b.d')).toBe(false);
+  });
+});

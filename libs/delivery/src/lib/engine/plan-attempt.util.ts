@@ -1,0 +1,30 @@
+import { signPayload } from '../signing/sign-payload.util';
+import { EngineDelivery } from './delivery-policy.types';
+
+export interface PlannedAttempt {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+}
+
+/**
+ * The exact request of one attempt: the stored body, the subscription's custom headers, its
+ * Authorization (Basic or Bearer, already decrypted), and Standard Webhooks headers whose id is the
+ * delivery id (the same on every retry and redelivery) signed with every active secret.
+ */
+export function planAttempt(delivery: EngineDelivery, options: { now: Date; secrets: readonly string[]; authorization: string | null; userAgent: string }): PlannedAttempt {
+  const signature = options.secrets.length > 0 ? signPayload({ id: delivery.id, timestamp: options.now, body: delivery.payload, secrets: options.secrets }) : {};
+  return {
+    url: delivery.url,
+    body: delivery.payload,
+    timeoutMs: delivery.policy.timeoutMs,
+    headers: {
+      ...delivery.headers,
+      'content-type': 'application/json',
+      'user-agent': options.userAgent,
+      ...(options.authorization ? { authorization: options.authorization } : {}),
+      ...signature,
+    },
+  };
+}
