@@ -107,7 +107,8 @@ describe.each(['sqlite', 'postgres'] as const)('the platform on %s, through the 
   it('round-trips the seed application webhook (PUT, GET, DELETE)', async () => {
     const put = await call(base, 'PUT', '/application/9/webhook', { auth: KEY_A, body: SEED_WEBHOOK });
     expect(put.status).toBe(200);
-    expect(put.json).toEqual({ success: true, data: SEED_WEBHOOK });
+    // The seed's response, plus the webhook's signing secret in the response that created it.
+    expect(put.json).toEqual({ success: true, data: { ...SEED_WEBHOOK, signing_secret: expect.stringMatching(/^whsec_/) } });
     expect((await call(base, 'GET', '/application/9/webhook', { auth: KEY_A })).json).toEqual({ success: true, data: SEED_WEBHOOK });
     expect((await call(base, 'DELETE', '/application/9/webhook', { auth: KEY_A })).json).toEqual({ success: true });
     const gone = await call(base, 'GET', '/application/9/webhook', { auth: KEY_A });

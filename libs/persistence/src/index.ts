@@ -35,3 +35,4 @@ export { DeliveryRepository } from './lib/deliveries/delivery.repository';
 export type { DeliveryPageQuery, DeliveryColumn, DeliveryComparison, AttemptRecord } from './lib/deliveries/delivery.repository';
 export { SubscriptionSecretEntity } from './lib/deliveries/subscription-secret.entity';
 export { SubscriptionSecretRepository } from './lib/deliveries/subscription-secret.repository';
+export { serializedWrite, serializedTransaction } from './lib/data-source/serialized-write.util';

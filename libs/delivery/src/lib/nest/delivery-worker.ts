@@ -18,6 +18,8 @@ const codec = JSONCodec<unknown>();
 const USER_AGENT = 'Hookrelay/0.1 (+https://github.com/hookrelay)';
 /** A job whose database work failed (e.g. the database is restarting) is retried after this long. */
 const INFRA_RETRY_MS = 2_000;
+/** A job for an endpoint at its concurrency cap comes back after this long (plus jitter). */
+const ENDPOINT_BUSY_RETRY_MS = 100;
 
 type Verdict = { ack: true } | { nakMs: number };
 
@@ -96,18 +98,30 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async process(job: DeliveryJob): Promise<Verdict> {
-    const delivery = await this.deliveries.findById(job.tenantId, job.deliveryId);
-    if (!delivery || delivery.state === 'CLOSED') return { ack: true };
-    const now = new Date();
-    const dueIn = (delivery.nextAttemptAt?.getTime() ?? now.getTime()) - now.getTime();
+    const seen = await this.deliveries.findById(job.tenantId, job.deliveryId);
+    if (!seen || seen.state === 'CLOSED') return { ack: true };
+    const dueIn = (seen.nextAttemptAt?.getTime() ?? 0) - Date.now();
     if (dueIn > 50) return { nakMs: dueIn };
-    const staleMs = Math.max(this.options.ackWaitMs - 10_000, Math.floor(this.options.ackWaitMs / 2));
-    if (!(await this.deliveries.claim(job.tenantId, job.deliveryId, now, new Date(now.getTime() - staleMs)))) {
-      // Another worker holds it. Keep this message until that claim would be stale: if its worker died,
-      // this one takes over; if not, the delivery is closed or rescheduled by then.
-      return { nakMs: staleMs };
+    // A slot at the endpoint first, the claim second: a delivery deferred behind a slow receiver stays
+    // OPEN and unattempted (a subscription change still applies to it), and it gives its worker slot
+    // back instead of waiting in it, so one slow endpoint cannot starve the others.
+    const release = this.limiter.tryAcquire(seen.url);
+    if (!release) return { nakMs: ENDPOINT_BUSY_RETRY_MS + Math.floor(Math.random() * ENDPOINT_BUSY_RETRY_MS) };
+    try {
+      const now = new Date();
+      const staleMs = Math.max(this.options.ackWaitMs - 10_000, Math.floor(this.options.ackWaitMs / 2));
+      if (!(await this.deliveries.claim(job.tenantId, job.deliveryId, now, new Date(now.getTime() - staleMs)))) {
+        // Another worker holds it. Keep this message until that claim would be stale: if its worker
+        // died, this one takes over; if not, the delivery is closed or rescheduled by then.
+        return { nakMs: staleMs };
+      }
+      // Read again after the claim: the row may have been retargeted or recalled meanwhile.
+      const delivery = await this.deliveries.findById(job.tenantId, job.deliveryId);
+      if (!delivery) return { ack: true };
+      return await this.attempt(delivery);
+    } finally {
+      release();
     }
-    return this.attempt(delivery);
   }
 
   private async attempt(delivery: DeliveryEntity): Promise<Verdict> {
@@ -118,13 +132,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       authorization: this.sealing.openAuthorization(delivery.id, delivery.authorizationSealed),
       userAgent: USER_AGENT,
     });
-    const release = await this.limiter.acquire(delivery.url);
-    let outcome: Awaited<ReturnType<HttpAttempter['attempt']>>;
-    try {
-      outcome = await this.http.attempt(plan);
-    } finally {
-      release();
-    }
+    const outcome = await this.http.attempt(plan);
     const settledAt = new Date();
     const settled = settleAttempt(delivery, outcome.result, outcome.retryAfter, retryPolicyFor(delivery.policy, this.options.schedule), settledAt);
     const attempt = Object.assign(new DeliveryAttemptEntity(), {

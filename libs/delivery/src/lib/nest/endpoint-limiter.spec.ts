@@ -23,6 +23,16 @@ describe('EndpointLimiter', () => {
     expect(limiter.inUse('http://a.example/')).toBe(0);
   });
 
+  it('tryAcquire refuses at the cap instead of waiting', () => {
+    const limiter = new EndpointLimiter(1);
+    const first = limiter.tryAcquire('http://a.example/');
+    expect(first).not.toBeNull();
+    expect(limiter.tryAcquire('http://a.example/other')).toBeNull();
+    expect(limiter.tryAcquire('http://b.example/')).not.toBeNull();
+    first!();
+    expect(limiter.tryAcquire('http://a.example/')).not.toBeNull();
+  });
+
   it.each([
     ['https://Example.com/a?b', 'https://example.com'],
     ['http://example.com:8080/a', 'http://example.com:8080'],

@@ -24,12 +24,30 @@ export class EndpointLimiter {
     return () => {
       if (released) return;
       released = true;
-      const next = this.waiting.get(key)?.shift();
-      if (next) return next(); // hand the slot over: the count stays the same
-      const left = (this.active.get(key) ?? 1) - 1;
-      if (left === 0) this.active.delete(key);
-      else this.active.set(key, left);
-      if (this.waiting.get(key)?.length === 0) this.waiting.delete(key);
+      this.releaseSlot(key);
+    };
+  }
+
+  private releaseSlot(key: string): void {
+    const next = this.waiting.get(key)?.shift();
+    if (next) return next(); // hand the slot over: the count stays the same
+    const left = (this.active.get(key) ?? 1) - 1;
+    if (left === 0) this.active.delete(key);
+    else this.active.set(key, left);
+    if (this.waiting.get(key)?.length === 0) this.waiting.delete(key);
+  }
+
+  /** A slot now, or null when the endpoint is at its cap (the caller defers instead of waiting). */
+  tryAcquire(url: string): (() => void) | null {
+    const key = endpointOf(url);
+    const running = this.active.get(key) ?? 0;
+    if (running >= this.perEndpoint || (this.waiting.get(key)?.length ?? 0) > 0) return null;
+    this.active.set(key, running + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.releaseSlot(key);
     };
   }
 

@@ -1,10 +1,11 @@
 import { DataSource, Repository } from 'typeorm';
+import { serializedWrite } from '../data-source/serialized-write.util';
 import { ApplicationWebhookEntity } from './application-webhook.entity';
 
 export class ApplicationWebhookRepository {
   private readonly repo: Repository<ApplicationWebhookEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.repo = dataSource.getRepository(ApplicationWebhookEntity);
   }
 
@@ -14,11 +15,11 @@ export class ApplicationWebhookRepository {
 
   /** Create or replace in one statement (INSERT … ON CONFLICT), so concurrent PUTs never fail. */
   async upsert(entity: ApplicationWebhookEntity): Promise<void> {
-    await this.repo.upsert(entity, { conflictPaths: ['tenantId', 'applicationId'], skipUpdateIfNoValuesChanged: false });
+    await serializedWrite(this.dataSource, () => this.repo.upsert(entity, { conflictPaths: ['tenantId', 'applicationId'], skipUpdateIfNoValuesChanged: false }));
   }
 
   async delete(tenantId: string, applicationId: number): Promise<boolean> {
-    const result = await this.repo.delete({ tenantId, applicationId });
+    const result = await serializedWrite(this.dataSource, () => this.repo.delete({ tenantId, applicationId }));
     return (result.affected ?? 0) > 0;
   }
 }

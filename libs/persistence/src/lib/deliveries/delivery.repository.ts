@@ -1,4 +1,5 @@
 import { DataSource, In, IsNull, Not, Repository } from 'typeorm';
+import { serializedTransaction, serializedWrite } from '../data-source/serialized-write.util';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { CloseReason, DeliveryEntity, DeliveryPolicy, DeliverySource } from './delivery.entity';
 
@@ -33,7 +34,7 @@ export class DeliveryRepository {
   /** One transaction per call: accepted work is stored all-or-nothing. */
   async insertMany(deliveries: DeliveryEntity[]): Promise<void> {
     if (deliveries.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
+    await serializedTransaction(this.dataSource, async (manager) => {
       for (let i = 0; i < deliveries.length; i += CHUNK) await manager.insert(DeliveryEntity, deliveries.slice(i, i + CHUNK));
     });
   }
@@ -51,18 +52,18 @@ export class DeliveryRepository {
    * claim older than `staleBefore` belonged to a worker that died mid-attempt and may be taken over.
    */
   async claim(tenantId: string, id: string, now: Date, staleBefore: Date): Promise<boolean> {
-    const result = await this.deliveries
+    const result = await serializedWrite(this.dataSource, () => this.deliveries
       .createQueryBuilder()
       .update(DeliveryEntity)
       .set({ state: 'PROCESSING', updatedAt: now })
       .where('tenant_id = :tenantId AND id = :id', { tenantId, id })
       .andWhere('(state = :open OR (state = :processing AND updated_at < :stale))', { open: 'OPEN', processing: 'PROCESSING', stale: staleBefore.getTime() })
-      .execute();
+      .execute());
     return (result.affected ?? 0) > 0;
   }
 
   async recordAttempt(tenantId: string, id: string, record: AttemptRecord, now: Date): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await serializedTransaction(this.dataSource, async (manager) => {
       await manager.insert(DeliveryAttemptEntity, record.attempt);
       await manager.update(DeliveryEntity, { tenantId, id }, { ...record.update, updatedAt: now });
     });
@@ -96,19 +97,19 @@ export class DeliveryRepository {
 
   /** Deliver again now, on the same record (same webhook-id), whatever its state. */
   async recall(tenantId: string, id: string, now: Date): Promise<boolean> {
-    const result = await this.deliveries.update(
+    const result = await serializedWrite(this.dataSource, () => this.deliveries.update(
       { tenantId, id },
       { state: 'OPEN', applicationState: 'RECALL', closeReason: null, closedAt: null, nextAttemptAt: now, updatedAt: now },
-    );
+    ));
     return (result.affected ?? 0) > 0;
   }
 
   /** Closes every not-yet-closed delivery of a subscription (e.g. the webhook was deleted). */
   async closePending(tenantId: string, source: DeliverySource, subscriptionId: string, reason: CloseReason, now: Date): Promise<number> {
-    const result = await this.deliveries.update(
+    const result = await serializedWrite(this.dataSource, () => this.deliveries.update(
       { tenantId, source, subscriptionId, state: Not('CLOSED') },
       { state: 'CLOSED', applicationState: 'CLOSED', closeReason: reason, closedAt: now, nextAttemptAt: null, updatedAt: now },
-    );
+    ));
     return result.affected ?? 0;
   }
 
@@ -117,7 +118,8 @@ export class DeliveryRepository {
     tenantId: string, source: DeliverySource, subscriptionId: string,
     changes: { url: string; headers: Record<string, string>; policy: DeliveryPolicy; authorizationSealed: string | null }, now: Date,
   ): Promise<number> {
-    const result = await this.deliveries.update({ tenantId, source, subscriptionId, state: In(['OPEN']), attempts: 0, closedAt: IsNull() }, { ...changes, updatedAt: now });
+    const result = await serializedWrite(this.dataSource, () =>
+      this.deliveries.update({ tenantId, source, subscriptionId, state: In(['OPEN']), attempts: 0, closedAt: IsNull() }, { ...changes, updatedAt: now }));
     return result.affected ?? 0;
   }
 

@@ -1,11 +1,12 @@
 import { DataSource, Repository } from 'typeorm';
+import { serializedWrite } from '../data-source/serialized-write.util';
 import { DeliverySource } from './delivery.entity';
 import { SubscriptionSecretEntity } from './subscription-secret.entity';
 
 export class SubscriptionSecretRepository {
   private readonly repo: Repository<SubscriptionSecretEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.repo = dataSource.getRepository(SubscriptionSecretEntity);
   }
 
@@ -14,10 +15,10 @@ export class SubscriptionSecretRepository {
   }
 
   async put(entity: SubscriptionSecretEntity): Promise<void> {
-    await this.repo.upsert(entity, { conflictPaths: ['tenantId', 'source', 'subscriptionId'], skipUpdateIfNoValuesChanged: false });
+    await serializedWrite(this.dataSource, () => this.repo.upsert(entity, { conflictPaths: ['tenantId', 'source', 'subscriptionId'], skipUpdateIfNoValuesChanged: false }));
   }
 
   async delete(tenantId: string, source: DeliverySource, subscriptionId: string): Promise<void> {
-    await this.repo.delete({ tenantId, source, subscriptionId });
+    await serializedWrite(this.dataSource, () => this.repo.delete({ tenantId, source, subscriptionId }));
   }
 }

@@ -1,4 +1,5 @@
 import { Brackets, DataSource, Repository } from 'typeorm';
+import { serializedWrite } from '../data-source/serialized-write.util';
 import { IntegrationPointColumn, IntegrationPointEntity } from './integration-point.entity';
 
 export type ColumnValue = string | number | boolean | Date;
@@ -14,12 +15,12 @@ export interface IntegrationPointListQuery {
 export class IntegrationPointRepository {
   private readonly repo: Repository<IntegrationPointEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.repo = dataSource.getRepository(IntegrationPointEntity);
   }
 
   async insert(entity: IntegrationPointEntity): Promise<void> {
-    await this.repo.insert(entity);
+    await serializedWrite(this.dataSource, () => this.repo.insert(entity));
   }
 
   async findById(tenantId: string, id: string): Promise<IntegrationPointEntity | null> {
@@ -63,11 +64,11 @@ export class IntegrationPointRepository {
   }
 
   async save(entity: IntegrationPointEntity): Promise<IntegrationPointEntity> {
-    return this.repo.save(entity);
+    return serializedWrite(this.dataSource, () => this.repo.save(entity));
   }
 
   async delete(tenantId: string, id: string): Promise<boolean> {
-    const result = await this.repo.delete({ tenantId, id });
+    const result = await serializedWrite(this.dataSource, () => this.repo.delete({ tenantId, id }));
     return (result.affected ?? 0) > 0;
   }
 }

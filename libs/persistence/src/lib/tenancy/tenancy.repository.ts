@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, Repository } from 'typeorm';
+import { serializedWrite } from '../data-source/serialized-write.util';
 import { ApiKeyEntity, ApiKeyRole } from './api-key.entity';
 import { TenantEntity } from './tenant.entity';
 
@@ -25,7 +26,7 @@ export class TenancyRepository {
 
   async createTenant(name: string): Promise<TenantEntity> {
     const tenant = this.tenants.create({ id: randomUUID(), name, createdAt: new Date() });
-    return this.tenants.save(tenant);
+    return serializedWrite(this.dataSource, () => this.tenants.save(tenant));
   }
 
   /** Idempotent: a tenant is created on first use of its name (HOOKRELAY_API_KEYS at boot). */
@@ -53,11 +54,11 @@ export class TenancyRepository {
     const existing = await this.keys.findOne({ where: { keyHash } });
     if (existing) {
       if (existing.tenantId !== tenantId) throw new Error(`API key "${label}" is already registered to another tenant`);
-      if (existing.role !== role || existing.revokedAt) await this.keys.update({ id: existing.id }, { role, revokedAt: null });
+      if (existing.role !== role || existing.revokedAt) await serializedWrite(this.dataSource, () => this.keys.update({ id: existing.id }, { role, revokedAt: null }));
       return;
     }
     try {
-      await this.keys.insert({ id: randomUUID(), tenantId, keyHash, role, label, createdAt: new Date(), revokedAt: null });
+      await serializedWrite(this.dataSource, () => this.keys.insert({ id: randomUUID(), tenantId, keyHash, role, label, createdAt: new Date(), revokedAt: null }));
     } catch (error) {
       // Two replicas ensuring the same key at boot: the other one won, which is the same outcome.
       if (!(await this.keys.findOne({ where: { keyHash } }))) throw error;
