@@ -49,3 +49,39 @@ export type {
 } from './lib/outcome/attempt-outcome.types';
 export { classifyAttempt } from './lib/outcome/classify-attempt.util';
 export { DEFAULT_SNIPPET_BYTES, responseSnippet } from './lib/response/response-snippet.util';
+
+// The engine: pure planning/settling of attempts, and its Nest adapter (producer, worker, sweeper, secrets)
+export type { EngineDelivery, EnginePolicy } from './lib/engine/delivery-policy.types';
+export { planAttempt } from './lib/engine/plan-attempt.util';
+export type { PlannedAttempt } from './lib/engine/plan-attempt.util';
+export { settleAttempt, RETRY_AFTER_CAP_MS } from './lib/engine/settle-attempt.util';
+export type { SettledAttempt } from './lib/engine/settle-attempt.util';
+export { retryPolicyFor } from './lib/engine/retry-policy-for.util';
+export { DeliveryModule } from './lib/nest/delivery.module';
+export { deliveryModuleFromEnv } from './lib/nest/delivery-module-from-env';
+export { DeliveryProducer } from './lib/nest/delivery-producer';
+export type { NewDelivery } from './lib/nest/delivery-producer';
+export { DeliverySweeper } from './lib/nest/delivery-sweeper';
+export { SubscriptionSecrets } from './lib/nest/subscription-secrets.service';
+export type { SubscriptionRef } from './lib/nest/subscription-secrets.service';
+export { EndpointLimiter, endpointOf } from './lib/nest/endpoint-limiter';
+export type { DeliveryModuleOptions, HttpAttempter } from './lib/nest/delivery.tokens';
+
+// The HTTP attempt and its SSRF guard
+export type { DeliveryHttpClientOptions, HttpAttemptRequest, HttpAttemptResult } from './lib/http/http-attempt.types';
+export type { ResolveAll } from './lib/http/guarded-lookup.util';
+export { DeliveryHttpClient } from './lib/http/delivery-http.client';
+export {
+  DEFAULT_CONNECTIONS_PER_ORIGIN,
+  DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+  DEFAULT_USER_AGENT,
+  MAX_BODY_READ_BYTES,
+} from './lib/http/http.constants';
+export type { TargetUrlCheck } from './lib/http/check-target-url.util';
+export { checkTargetUrl } from './lib/http/check-target-url.util';
+export { parseCidrList } from './lib/http/parse-cidr-list.parser';
+export { CidrListError } from './lib/http/cidr-list.error';
+export type { AddressRefusal } from './lib/http/refused-address-range.util';
+export { refusedAddressRange } from './lib/http/refused-address-range.util';
+export type { RefusedRange } from './lib/http/refused-ranges.constants';
+export { REFUSED_RANGES } from './lib/http/refused-ranges.constants';

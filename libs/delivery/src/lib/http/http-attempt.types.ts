@@ -1,0 +1,39 @@
+import type { AttemptResult } from '../outcome/attempt-outcome.types';
+import type { ResolveAll } from './guarded-lookup.util';
+
+/** One delivery attempt: always a POST. */
+export interface HttpAttemptRequest {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | Buffer;
+  /** Deadline for the whole exchange: DNS, connect, TLS, sending, response head and body. */
+  readonly timeoutMs: number;
+  /** Bytes of the response body kept as the snippet; default DEFAULT_SNIPPET_BYTES (1 KiB). */
+  readonly maxResponseBytes?: number;
+}
+
+/** What one attempt produced. Network conditions are results, never exceptions. */
+export interface HttpAttemptResult {
+  readonly result: AttemptResult;
+  /** Wall time of the attempt in whole milliseconds. */
+  readonly durationMs: number;
+  /** responseSnippet of the body; '' when there was no response. */
+  readonly snippet: string;
+  /** The raw `Retry-After` response header, for retryAfterMs. */
+  readonly retryAfter?: string;
+  /** Plain English detail for the attempt history when there was no complete response. */
+  readonly error?: string;
+}
+
+export interface DeliveryHttpClientOptions {
+  /** Operator allow-list of CIDRs that the SSRF guard lets through (`DELIVERY_ALLOW_CIDRS`). */
+  readonly allowCidrs?: readonly string[];
+  /** Keep-alive connections per origin (scheme + host + port); default 32. */
+  readonly connectionsPerOrigin?: number;
+  /** Idle time after which a pooled connection is closed; default 4 s (a receiver's Keep-Alive hint can lower it). */
+  readonly keepAliveTimeoutMs?: number;
+  /** `User-Agent` sent unless the request headers set one; default `hookrelay-delivery`. */
+  readonly userAgent?: string;
+  /** Host name resolution; default dns.lookup (getaddrinfo). Tests inject a fake to simulate DNS rebinding. */
+  readonly resolveAll?: ResolveAll;
+}
