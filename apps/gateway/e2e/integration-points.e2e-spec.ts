@@ -174,6 +174,20 @@ describe.each(['sqlite', 'postgres'] as const)('the Incoplax integration points 
     expect(res.json).toEqual({ error_code: 1000 + status, error_message: expect.stringMatching(message) });
   });
 
+  it('answers a list too large for the message bus with 413 (and keeps serving), while a mask fits', async () => {
+    const comment = 'c'.repeat(4000);
+    for (let i = 0; i < 260; i += 20) {
+      await Promise.all(Array.from({ length: 20 }, (_, j) => call(base, 'POST', PATH, { auth: OTHER, body: { code: `BIG${i + j}`, type: 'public', opts: { comment } } })));
+    }
+    const tooBig = await call<{ error_code: number; error_message: string }>(base, 'GET', PATH, { auth: OTHER });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.json).toEqual({ error_code: 1413, error_message: expect.stringMatching(/ask for fewer items/) });
+    const masked = await call<unknown[]>(base, 'GET', `${PATH}?mask=id,code`, { auth: OTHER });
+    expect(masked.status).toBe(200);
+    expect(masked.json.length).toBeGreaterThanOrEqual(260);
+    expect((await call(base, 'GET', '/health/ready')).status).toBe(200);
+  }, 60_000);
+
   it('still serves after all that bad input', async () => {
     expect((await call(base, 'GET', '/health/ready')).status).toBe(200);
   });

@@ -12,3 +12,4 @@ export { bootstrapService, runService } from './lib/service-bootstrap';
 export type { ServiceBootstrapOptions } from './lib/service-bootstrap';
 export { serviceRuntimeProviders } from './lib/service-runtime.providers';
 export { InFlightInterceptor } from './lib/in-flight.interceptor';
+export { ReplySizeInterceptor, MAX_REPLY_BYTES } from './lib/reply-size.interceptor';

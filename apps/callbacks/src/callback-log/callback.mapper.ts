@@ -12,6 +12,7 @@ function parsedPayload(payload: string): unknown {
   }
 }
 
+/** The full callback (GET /callback/{id}): payload and attempt history included. */
 export function toCallbackView(delivery: DeliveryEntity, attempts?: DeliveryAttemptEntity[]): CallbackView {
   return {
     id: delivery.id,
@@ -19,7 +20,7 @@ export function toCallbackView(delivery: DeliveryEntity, attempts?: DeliveryAtte
     subscription_id: delivery.subscriptionId,
     url: delivery.url,
     event: delivery.event,
-    payload: parsedPayload(delivery.payload),
+    ...(attempts ? { payload: parsedPayload(delivery.payload) } : {}),
     state: delivery.state,
     application_state: delivery.applicationState,
     close_reason: delivery.closeReason,

@@ -21,12 +21,12 @@ export class GatewayEnv extends CommonEnv {
   @Matches(API_KEYS_PATTERN, { message: 'must be comma-separated tenant:key[:admin|read] entries; keys are 16-200 characters of [A-Za-z0-9._~+/=-]' })
   HOOKRELAY_API_KEYS?: string;
 
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted, in bytes; bodies are relayed over NATS (1 MiB max payload by default). */
   @Transform(toInt)
   @IsInt()
   @Min(1024)
-  @Max(64 * 1024 * 1024)
-  MAX_BODY_BYTES = 1024 * 1024;
+  @Max(900 * 1024)
+  MAX_BODY_BYTES = 768 * 1024;
 }
 
 export interface ProvisionedKey {

@@ -5,8 +5,13 @@ import {
   APPLICATION_WEBHOOK_SUBJECTS_V1, DeleteApplicationWebhookCommand, GetApplicationWebhookCommand, PutApplicationWebhookCommand,
 } from './application-webhooks/application-webhook.commands.v1';
 import {
-  CreateEnvelopeCallbackCommand, ENVELOPE_CALLBACK_SUBJECTS_V1, ListEnvelopeCallbacksCommand, RemoveEnvelopeCallbackCommand,
+  CreateEnvelopeCallbackCommand, CreatedEnvelopeCallbackView, ENVELOPE_CALLBACK_SUBJECTS_V1, EnvelopeCallbackRefCommand, EnvelopeCallbackSecretView,
+  EnvelopeCallbackTestCommand, EnvelopeCheckResultView, EnvelopeSendResultView, ListEnvelopeCallbacksCommand, RemoveEnvelopeCallbackCommand,
+  SampleEnvelopePayloadCommand,
 } from './envelope-callbacks/envelope-callback.commands.v1';
+import {
+  ENVELOPE_EVENT_SUBJECTS_V1, EnvelopeCallbackPayload, PublishedEnvelopeEvents, PublishEnvelopeEventsCommand,
+} from './envelope-callbacks/envelope-event.v1';
 import { EnvelopeCallbackView } from './envelope-callbacks/envelope-callback.input';
 import { HEALTH_CHECK_V1, HealthCheckReply, HealthCheckRequest } from './health/health-check.v1';
 import {
@@ -53,9 +58,15 @@ export interface RequestMap {
   [CALLBACK_LOG_SUBJECTS_V1.get]: Contract<CallbackByIdCommand, CallbackView>;
   [CALLBACK_LOG_SUBJECTS_V1.recall]: Contract<CallbackByIdCommand, { recalled: true }>;
 
-  [ENVELOPE_CALLBACK_SUBJECTS_V1.create]: Contract<CreateEnvelopeCallbackCommand, EnvelopeCallbackView>;
+  [ENVELOPE_CALLBACK_SUBJECTS_V1.create]: Contract<CreateEnvelopeCallbackCommand, CreatedEnvelopeCallbackView>;
   [ENVELOPE_CALLBACK_SUBJECTS_V1.list]: Contract<ListEnvelopeCallbacksCommand, EnvelopeCallbackView[]>;
   [ENVELOPE_CALLBACK_SUBJECTS_V1.remove]: Contract<RemoveEnvelopeCallbackCommand, { removed: true }>;
+  [ENVELOPE_CALLBACK_SUBJECTS_V1.check]: Contract<EnvelopeCallbackTestCommand, EnvelopeCheckResultView>;
+  [ENVELOPE_CALLBACK_SUBJECTS_V1.send]: Contract<EnvelopeCallbackTestCommand, EnvelopeSendResultView>;
+  [ENVELOPE_CALLBACK_SUBJECTS_V1.samplePayload]: Contract<SampleEnvelopePayloadCommand, EnvelopeCallbackPayload>;
+  [ENVELOPE_CALLBACK_SUBJECTS_V1.getSecret]: Contract<EnvelopeCallbackRefCommand, EnvelopeCallbackSecretView>;
+  [ENVELOPE_CALLBACK_SUBJECTS_V1.rotateSecret]: Contract<EnvelopeCallbackRefCommand, EnvelopeCallbackSecretView>;
+  [ENVELOPE_EVENT_SUBJECTS_V1.publish]: Contract<PublishEnvelopeEventsCommand, PublishedEnvelopeEvents>;
 }
 
 export type RequestSubject = keyof RequestMap;

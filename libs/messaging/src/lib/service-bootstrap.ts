@@ -6,6 +6,7 @@ import { ServiceName } from '@hookrelay/contracts';
 import { createPayloadValidationPipe } from './payload-validation.pipe';
 import { ServiceRpcExceptionFilter } from './rpc-exception.filter';
 import { InFlightInterceptor } from './in-flight.interceptor';
+import { ReplySizeInterceptor } from './reply-size.interceptor';
 import { INSTANCE_ID } from './service-health';
 
 /** How long a stopping replica waits for its in-flight requests (orchestrators give 30 s by default). */
@@ -32,7 +33,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   app.useGlobalPipes(createPayloadValidationPipe());
   app.useGlobalFilters(new ServiceRpcExceptionFilter());
   const inFlight = new InFlightInterceptor();
-  app.useGlobalInterceptors(inFlight);
+  app.useGlobalInterceptors(inFlight, new ReplySizeInterceptor());
   app.connectMicroservice<MicroserviceOptions>(
     {
       transport: Transport.NATS,

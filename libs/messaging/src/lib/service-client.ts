@@ -53,6 +53,9 @@ export function toServiceException(error: unknown, subject: string, timeoutMs: n
   }
   const name = (error as { constructor?: { name?: string } })?.constructor?.name;
   const message = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
+  if (/MAX_PAYLOAD_EXCEEDED/.test(message) || (error as { code?: unknown })?.code === 'MAX_PAYLOAD_EXCEEDED') {
+    return new ServiceException(ServiceErrorCode.PayloadTooLarge, 'the request is too large to relay');
+  }
   if (name === 'EmptyResponseException' || /no subscribers|no responders/i.test(message)) {
     return new ServiceException(ServiceErrorCode.Unavailable, `the ${serviceOf(subject)} service is not running`);
   }

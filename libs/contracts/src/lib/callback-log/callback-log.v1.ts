@@ -44,7 +44,8 @@ export interface CallbackView {
   subscription_id: string;
   url: string;
   event: string;
-  payload: unknown;
+  /** Only in GET /callback/{id}: list pages stay small (a page holds up to 1000 callbacks). */
+  payload?: unknown;
   state: 'OPEN' | 'PROCESSING' | 'CLOSED';
   application_state: 'NEW' | 'RETRY' | 'RECALL' | 'CLOSED';
   close_reason: 'DELIVERED' | 'EXHAUSTED' | 'CANCELLED' | 'DISABLED' | null;
