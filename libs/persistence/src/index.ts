@@ -36,3 +36,8 @@ export type { DeliveryPageQuery, DeliveryColumn, DeliveryComparison, AttemptReco
 export { SubscriptionSecretEntity } from './lib/deliveries/subscription-secret.entity';
 export { SubscriptionSecretRepository } from './lib/deliveries/subscription-secret.repository';
 export { serializedWrite, serializedTransaction } from './lib/data-source/serialized-write.util';
+
+export { EnvelopeCallbackMailboxEntity } from './lib/envelope-callbacks/envelope-callback-mailbox.entity';
+export { EnvelopeEntity } from './lib/envelopes/envelope.entity';
+export { EnvelopeRepository } from './lib/envelopes/envelope.repository';
+export { GroupCommit } from './lib/data-source/group-commit';

@@ -12,6 +12,9 @@ import { DeliveryEntity } from '../deliveries/delivery.entity';
 import { SubscriptionSecretEntity } from '../deliveries/subscription-secret.entity';
 import { DeliveriesInit1763800000400 } from '../migrations/delivery/1763800000400-deliveries-init';
 import { TenantEntity } from '../tenancy/tenant.entity';
+import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
+import { EnvelopeEntity } from '../envelopes/envelope.entity';
+import { EnvelopesAndMailboxVersions1763800000310 } from '../migrations/callbacks/1763800000310-envelopes-and-mailbox-versions';
 
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity/migration list type */
 export interface SchemaDefinition {
@@ -28,7 +31,11 @@ export const SCHEMAS = {
     entities: [IntegrationPointEntity], migrations: [IntegrationPointsInit1763800000100], migrationsTableName: 'migrations_integration_points',
   },
   webhooks: { entities: [ApplicationWebhookEntity], migrations: [ApplicationWebhooksInit1763800000200], migrationsTableName: 'migrations_webhooks' },
-  callbacks: { entities: [EnvelopeCallbackEntity], migrations: [EnvelopeCallbacksInit1763800000300], migrationsTableName: 'migrations_callbacks' },
+  callbacks: {
+    entities: [EnvelopeCallbackEntity, EnvelopeCallbackMailboxEntity, EnvelopeEntity],
+    migrations: [EnvelopeCallbacksInit1763800000300, EnvelopesAndMailboxVersions1763800000310],
+    migrationsTableName: 'migrations_callbacks',
+  },
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
   delivery: { entities: [DeliveryEntity, DeliveryAttemptEntity, SubscriptionSecretEntity], migrations: [DeliveriesInit1763800000400], migrationsTableName: 'migrations_delivery' },
 } as const satisfies Record<string, SchemaDefinition>;

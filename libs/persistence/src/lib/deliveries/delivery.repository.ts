@@ -1,5 +1,6 @@
-import { DataSource, In, IsNull, Not, Repository } from 'typeorm';
-import { serializedTransaction, serializedWrite } from '../data-source/serialized-write.util';
+import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { GroupCommit } from '../data-source/group-commit';
+import { serializedWrite } from '../data-source/serialized-write.util';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { CloseReason, DeliveryEntity, DeliveryPolicy, DeliverySource } from './delivery.entity';
 
@@ -26,17 +27,28 @@ export class DeliveryRepository {
   private readonly deliveries: Repository<DeliveryEntity>;
   private readonly attempts: Repository<DeliveryAttemptEntity>;
 
+  /** The hot writes go through group commit: concurrent ones share a transaction (see GroupCommit). */
+  private readonly inserts: GroupCommit<DeliveryEntity[], void>;
+  private readonly claims: GroupCommit<{ tenantId: string; id: string; now: Date; staleBefore: Date }, boolean>;
+  private readonly records: GroupCommit<{ tenantId: string; id: string; record: AttemptRecord; now: Date }, void>;
+
   constructor(private readonly dataSource: DataSource) {
     this.deliveries = dataSource.getRepository(DeliveryEntity);
     this.attempts = dataSource.getRepository(DeliveryAttemptEntity);
+    this.inserts = new GroupCommit(dataSource, async (manager, rows) => {
+      for (let i = 0; i < rows.length; i += CHUNK) await manager.insert(DeliveryEntity, rows.slice(i, i + CHUNK));
+    });
+    this.claims = new GroupCommit(dataSource, (manager, c) => claimIn(manager, c.tenantId, c.id, c.now, c.staleBefore));
+    this.records = new GroupCommit(dataSource, async (manager, r) => {
+      await manager.insert(DeliveryAttemptEntity, r.record.attempt);
+      await manager.update(DeliveryEntity, { tenantId: r.tenantId, id: r.id }, { ...r.record.update, updatedAt: r.now });
+    });
   }
 
-  /** One transaction per call: accepted work is stored all-or-nothing. */
+  /** All of one call's rows commit together: accepted work is stored all-or-nothing. */
   async insertMany(deliveries: DeliveryEntity[]): Promise<void> {
     if (deliveries.length === 0) return;
-    await serializedTransaction(this.dataSource, async (manager) => {
-      for (let i = 0; i < deliveries.length; i += CHUNK) await manager.insert(DeliveryEntity, deliveries.slice(i, i + CHUNK));
-    });
+    await this.inserts.submit(deliveries);
   }
 
   async findById(tenantId: string, id: string): Promise<DeliveryEntity | null> {
@@ -52,21 +64,12 @@ export class DeliveryRepository {
    * claim older than `staleBefore` belonged to a worker that died mid-attempt and may be taken over.
    */
   async claim(tenantId: string, id: string, now: Date, staleBefore: Date): Promise<boolean> {
-    const result = await serializedWrite(this.dataSource, () => this.deliveries
-      .createQueryBuilder()
-      .update(DeliveryEntity)
-      .set({ state: 'PROCESSING', updatedAt: now })
-      .where('tenant_id = :tenantId AND id = :id', { tenantId, id })
-      .andWhere('(state = :open OR (state = :processing AND updated_at < :stale))', { open: 'OPEN', processing: 'PROCESSING', stale: staleBefore.getTime() })
-      .execute());
-    return (result.affected ?? 0) > 0;
+    return this.claims.submit({ tenantId, id, now, staleBefore });
   }
 
+  /** The attempt row and the delivery's new state, committed together. */
   async recordAttempt(tenantId: string, id: string, record: AttemptRecord, now: Date): Promise<void> {
-    await serializedTransaction(this.dataSource, async (manager) => {
-      await manager.insert(DeliveryAttemptEntity, record.attempt);
-      await manager.update(DeliveryEntity, { tenantId, id }, { ...record.update, updatedAt: now });
-    });
+    await this.records.submit({ tenantId, id, record, now });
   }
 
   /** Due or overdue deliveries JetStream may have lost track of (the DB row is the source of truth). */
@@ -127,4 +130,15 @@ export class DeliveryRepository {
     const rows = await this.deliveries.createQueryBuilder('d').select('d.state', 'state').addSelect('COUNT(*)', 'count').groupBy('d.state').getRawMany<{ state: string; count: string | number }>();
     return rows.map((row) => ({ state: row.state, count: Number(row.count) }));
   }
+}
+
+async function claimIn(manager: EntityManager, tenantId: string, id: string, now: Date, staleBefore: Date): Promise<boolean> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(DeliveryEntity)
+    .set({ state: 'PROCESSING', updatedAt: now })
+    .where('tenant_id = :tenantId AND id = :id', { tenantId, id })
+    .andWhere('(state = :open OR (state = :processing AND updated_at < :stale))', { open: 'OPEN', processing: 'PROCESSING', stale: staleBefore.getTime() })
+    .execute();
+  return (result.affected ?? 0) > 0;
 }
