@@ -1,15 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
-import { deliveryModuleFromEnv } from '@hookrelay/delivery';
+import { DeliveryHttpClient, deliveryModuleFromEnv, parseCidrList } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
-import { databaseProbeProvider, EnvelopeCallbackRepository, PersistenceModule } from '@hookrelay/persistence';
+import { databaseProbeProvider, EnvelopeCallbackRepository, EnvelopeRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { CallbackLogController } from './callback-log/callback-log.controller';
 import { CallbackLogService } from './callback-log/callback-log.service';
 import { CallbacksEnv } from './config/callbacks.env';
 import { EnvelopeCallbacksController } from './envelope-callbacks/envelope-callbacks.controller';
 import { EnvelopeCallbacksService } from './envelope-callbacks/envelope-callbacks.service';
+import { CallbackSender, SEND_HTTP_CLIENT } from './envelope-callbacks/callback-sender';
+import { EnvelopeCallbackTestsService } from './envelope-callbacks/envelope-callback-tests.service';
+import { EnvelopeEventsController } from './envelope-events/envelope-events.controller';
+import { EnvelopeEventsService } from './envelope-events/envelope-events.service';
+import { FILTER_CACHE_MAILBOXES, MailboxFilterCache } from './envelope-events/mailbox-filter-cache.service';
 
 @Module({})
 export class CallbacksAppModule {
@@ -17,13 +22,20 @@ export class CallbacksAppModule {
     return {
       module: CallbacksAppModule,
       imports: [
-        PersistenceModule.forRoot({ schemas: ['callbacks', 'delivery'], database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository] }),
+        PersistenceModule.forRoot({ schemas: ['callbacks', 'delivery'], database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository, EnvelopeRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'callbacks' }),
         { ...deliveryModuleFromEnv(env), global: true },
       ],
-      controllers: [EnvelopeCallbacksController, CallbackLogController, healthControllerFor('callbacks')],
+      controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, healthControllerFor('callbacks')],
       providers: [
         EnvelopeCallbacksService,
+        EnvelopeCallbackTestsService,
+        EnvelopeEventsService,
+        MailboxFilterCache,
+        CallbackSender,
+        { provide: FILTER_CACHE_MAILBOXES, useValue: env.ENVELOPE_FILTER_CACHE_MAILBOXES },
+        // `send` attempts outside the queue: the engine's client, with the same SSRF allow-list as the worker's.
+        { provide: SEND_HTTP_CLIENT, useFactory: () => new DeliveryHttpClient({ allowCidrs: parseCidrList(env.DELIVERY_ALLOW_CIDRS ?? '') }) },
         CallbackLogService,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),

@@ -129,7 +129,8 @@ describe.each(['sqlite', 'postgres'] as const)('the platform on %s, through the 
     const headers = { mailbox: MAILBOX };
     const added = await call<Record<string, unknown>>(base, 'POST', '/api/v1/envelope/callback/add', { auth: `Bearer ${KEY_A}`, headers, body: SEED_CALLBACK });
     expect(added.status).toBe(201);
-    expect(Object.keys(added.json).sort()).toEqual(['authType', 'filter', 'id', 'retries', 'successCode', 'timeout', 'url']);
+    // The seed's response keys, plus the callback's signing secret in the response that created it.
+    expect(Object.keys(added.json).sort()).toEqual(['authType', 'filter', 'id', 'retries', 'signingSecret', 'successCode', 'timeout', 'url']);
     expect(added.json).toMatchObject({ url: SEED_CALLBACK.url, retries: 10, timeout: 60000, successCode: 200, authType: 'BASIC' });
     expect(added.json).not.toHaveProperty('password');
 

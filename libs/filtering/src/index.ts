@@ -48,3 +48,21 @@ export { parseConpeekFilter } from './lib/conpeek/parse-conpeek-filter.parser';
 export { parseConpeekSort } from './lib/conpeek/parse-conpeek-sort.parser';
 export { formatConpeekDate } from './lib/conpeek/format-conpeek-date.util';
 export { parseConpeekDate } from './lib/conpeek/parse-conpeek-date.util';
+
+// DocStudio envelope callback filters (matching envelopes against callbacks)
+export type {
+  CompiledEnvelopeFilter,
+  EnvelopeFacts,
+  EnvelopeFilterSpec,
+  EnvelopeMatch,
+  EnvelopeRule,
+  FailedEnvelopeParts,
+  PreparedEnvelope,
+} from './lib/docstudio/docstudio-envelope.types';
+export type { IndexedEnvelopeFilter } from './lib/docstudio/envelope-filter-index.util';
+export { parseEnvelopeTimestamp } from './lib/docstudio/parse-envelope-timestamp.util';
+export { compileEnvelopeFilter } from './lib/docstudio/compile-envelope-filter.util';
+export { prepareEnvelope } from './lib/docstudio/prepare-envelope.util';
+export { matchesEnvelopeFilter } from './lib/docstudio/matches-envelope-filter.util';
+export { matchEnvelope } from './lib/docstudio/match-envelope.util';
+export { EnvelopeFilterIndex } from './lib/docstudio/envelope-filter-index.util';

@@ -1,23 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CreateEnvelopeCallbackCommand, EnvelopeCallbackView, ListEnvelopeCallbacksCommand, RemoveEnvelopeCallbackCommand, ServiceErrorCode,
-  ServiceException,
+  CreateEnvelopeCallbackCommand, CreatedEnvelopeCallbackView, EnvelopeCallbackRefCommand, EnvelopeCallbackSecretView, EnvelopeCallbackView,
+  ListEnvelopeCallbacksCommand, RemoveEnvelopeCallbackCommand, ServiceErrorCode, ServiceException,
 } from '@hookrelay/contracts';
-import { EnvelopeCallbackEntity, EnvelopeCallbackRepository } from '@hookrelay/persistence';
+import { SubscriptionRef, SubscriptionSecrets } from '@hookrelay/delivery';
+import { DeliveryRepository, EnvelopeCallbackEntity, EnvelopeCallbackRepository } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { randomUUID } from 'node:crypto';
 import { toEnvelopeCallbackView, toStoredFilter } from './envelope-callback.mapper';
+import { passwordContext } from './callback-target.mapper';
 
 const DEFAULT_SUCCESS_CODE = 200;
 
+export const callbackNotFound = (): ServiceException => new ServiceException(ServiceErrorCode.NotFound, 'callback not found');
+
+export const subscriptionOf = (tenantId: string, callbackId: string): SubscriptionRef => ({
+  tenantId, source: 'envelope_callback', subscriptionId: callbackId,
+});
+
+/** DocStudio envelope callbacks of a mailbox: add, list, remove, and each one's signing secret. */
 @Injectable()
 export class EnvelopeCallbacksService {
   constructor(
     private readonly callbacks: EnvelopeCallbackRepository,
-    @Inject(SECRET_BOX) private readonly secrets: SecretBox,
+    private readonly deliveries: DeliveryRepository,
+    private readonly secrets: SubscriptionSecrets,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
   ) {}
 
-  async create({ tenantId, mailbox, body }: CreateEnvelopeCallbackCommand): Promise<EnvelopeCallbackView> {
+  async create({ tenantId, mailbox, body }: CreateEnvelopeCallbackCommand): Promise<CreatedEnvelopeCallbackView> {
     const id = randomUUID();
     const entity = Object.assign(new EnvelopeCallbackEntity(), {
       id,
@@ -29,11 +40,11 @@ export class EnvelopeCallbacksService {
       timeoutMs: body.timeout,
       successCode: body.successCode ?? DEFAULT_SUCCESS_CODE,
       login: body.login ?? null,
-      passwordSealed: body.password !== undefined ? this.secrets.encrypt(body.password, `envelope_callbacks:${id}:password`) : null,
+      passwordSealed: body.password !== undefined ? this.box.encrypt(body.password, passwordContext(id)) : null,
       createdAt: new Date(),
     });
     await this.callbacks.insert(entity);
-    return toEnvelopeCallbackView(entity);
+    return { ...toEnvelopeCallbackView(entity), signingSecret: await this.secrets.create(subscriptionOf(tenantId, id)) };
   }
 
   async list({ tenantId, mailbox }: ListEnvelopeCallbacksCommand): Promise<EnvelopeCallbackView[]> {
@@ -41,10 +52,31 @@ export class EnvelopeCallbacksService {
     return entities.map(toEnvelopeCallbackView);
   }
 
+  /** Removing a callback cancels its pending deliveries (they stay visible in GET /callback) and drops its secret. */
   async remove({ tenantId, mailbox, id }: RemoveEnvelopeCallbackCommand): Promise<{ removed: true }> {
-    if (!(await this.callbacks.deleteFromMailbox(tenantId, mailbox.toLowerCase(), id.toLowerCase()))) {
-      throw new ServiceException(ServiceErrorCode.NotFound, 'callback not found');
-    }
+    const callbackId = id.toLowerCase();
+    if (!(await this.callbacks.deleteFromMailbox(tenantId, mailbox.toLowerCase(), callbackId))) throw callbackNotFound();
+    const ref = subscriptionOf(tenantId, callbackId);
+    await this.deliveries.closePending(tenantId, ref.source, ref.subscriptionId, 'CANCELLED', new Date());
+    await this.secrets.remove(ref);
     return { removed: true };
+  }
+
+  async secret({ tenantId, mailbox, id }: EnvelopeCallbackRefCommand): Promise<EnvelopeCallbackSecretView> {
+    const callback = await this.require(tenantId, mailbox, id);
+    const ref = subscriptionOf(tenantId, callback.id);
+    return { signingSecret: (await this.secrets.current(ref)) ?? (await this.secrets.create(ref)) };
+  }
+
+  /** A new current secret; the previous one stays valid (and signs too) for 24 h. */
+  async rotateSecret({ tenantId, mailbox, id }: EnvelopeCallbackRefCommand): Promise<EnvelopeCallbackSecretView> {
+    const callback = await this.require(tenantId, mailbox, id);
+    return { signingSecret: await this.secrets.rotate(subscriptionOf(tenantId, callback.id)) };
+  }
+
+  async require(tenantId: string, mailbox: string, id: string): Promise<EnvelopeCallbackEntity> {
+    const callback = await this.callbacks.findInMailbox(tenantId, mailbox.toLowerCase(), id.toLowerCase());
+    if (!callback) throw callbackNotFound();
+    return callback;
   }
 }

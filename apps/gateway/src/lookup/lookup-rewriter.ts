@@ -136,7 +136,7 @@ export class LookupRewriter {
   }
 
   private methodPrefix(chunk: Buffer, at: number): number {
-    if (false) {
+    if (chunk[at] === LOOKUP_PREFIX[this.matched]) {
       this.matched++;
       if (this.matched === LOOKUP_PREFIX.length) {
         this.out.push(REWRITTEN_PREFIX);

@@ -1,4 +1,4 @@
-import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDefined, IsString, MaxLength } from 'class-validator';
 import { TenantCommand } from '../tenancy/tenant-command';
 
 /**

@@ -3,6 +3,7 @@ import { APPLICATION_WEBHOOK_SUBJECTS_V1 } from '../application-webhooks/applica
 import { CALLBACK_LOG_SUBJECTS_V1 } from '../callback-log/callback-log.v1';
 import { DELIVERY_JOB_SUBJECT_V1 } from '../delivery/delivery-job.v1';
 import { ENVELOPE_CALLBACK_SUBJECTS_V1 } from '../envelope-callbacks/envelope-callback.commands.v1';
+import { ENVELOPE_EVENT_SUBJECTS_V1 } from '../envelope-callbacks/envelope-event.v1';
 import { HEALTH_CHECK_V1 } from '../health/health-check.v1';
 import { CHANNEL_SEND_SUBJECT_V1 } from '../integration-points/channel-send.v1';
 import { EXEC_SUBJECT_V1, execRequestSubject, execSyncSubject } from '../integration-points/exec.v1';
@@ -22,7 +23,7 @@ function matches(pattern: string, subject: string): boolean {
 
 const REQUEST_SUBJECTS = [
   ...Object.values(HEALTH_CHECK_V1), ...Object.values(INTEGRATION_POINT_SUBJECTS_V1), ...Object.values(APPLICATION_WEBHOOK_SUBJECTS_V1),
-  ...Object.values(APPLICATION_EVENT_SUBJECTS_V1), ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1), ...Object.values(CALLBACK_LOG_SUBJECTS_V1),
+  ...Object.values(APPLICATION_EVENT_SUBJECTS_V1), ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1), ...Object.values(ENVELOPE_EVENT_SUBJECTS_V1), ...Object.values(CALLBACK_LOG_SUBJECTS_V1),
   EXEC_SUBJECT_V1, CHANNEL_SEND_SUBJECT_V1, execSyncSubject('ws_hook'),
 ];
 

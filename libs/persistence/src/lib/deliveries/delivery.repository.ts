@@ -41,7 +41,9 @@ export class DeliveryRepository {
     this.claims = new GroupCommit(dataSource, (manager, c) => claimIn(manager, c.tenantId, c.id, c.now, c.staleBefore));
     this.records = new GroupCommit(dataSource, async (manager, r) => {
       await manager.insert(DeliveryAttemptEntity, r.record.attempt);
-      await manager.update(DeliveryEntity, { tenantId: r.tenantId, id: r.id }, { ...r.record.update, updatedAt: r.now });
+      // Only the claim holder's state change applies: a delivery cancelled (subscription removed) or
+      // recalled while its attempt ran keeps that newer state; the attempt itself stays in the history.
+      await manager.update(DeliveryEntity, { tenantId: r.tenantId, id: r.id, state: 'PROCESSING' }, { ...r.record.update, updatedAt: r.now });
     });
   }
 
