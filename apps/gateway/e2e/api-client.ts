@@ -30,3 +30,14 @@ export async function call<T = unknown>(
   }
   return { status: res.status, headers: res.headers, text, json: json as T };
 }
+
+/** Reads until `done` holds (every 50 ms); fails with the last value seen after `timeoutMs`. */
+export async function pollUntil<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,6 +1,6 @@
 import { CallbackView } from '@hookrelay/contracts';
 import { HttpReceiver, PlatformHandle, startPlatform, startReceiver, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
-import { call } from './api-client';
+import { call, pollUntil } from './api-client';
 
 const KEY = 'e2e-conpeek-admin-key-001';
 const READ = 'e2e-conpeek-read-key-0001';
@@ -11,15 +11,6 @@ const SEED = {
   retry_config: { retry_value: 10, max_retries: 2, backoff_type: 'multiplier', backoff_value: 2 },
   headers: { appHash: 'abc' },
 };
-
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('the Conpeek application webhook API', () => {
   let platform: PlatformHandle;
@@ -77,7 +68,7 @@ describe('the Conpeek application webhook API', () => {
     await call(base, 'PUT', '/application/200/webhook', { auth: KEY, body: { url: receiver.url('/once'), retry_enabled: 0 } });
     receiver.respondWith(() => ({ status: 500 }));
     const sent = await event(200);
-    const closed = await until(() => log(sent.json.data.id), (c) => c.state === 'CLOSED');
+    const closed = await pollUntil('the callback to close', () => log(sent.json.data.id), (c) => c.state === 'CLOSED');
     expect(closed).toMatchObject({ close_reason: 'EXHAUSTED', attempts: 1 });
     await new Promise((r) => setTimeout(r, 500));
     expect(receiver.requests).toHaveLength(1);
@@ -92,7 +83,7 @@ describe('the Conpeek application webhook API', () => {
       expect(sent.map((s) => [s.status, s.json])).toEqual(Array(5).fill([202, expect.anything()]));
       await oldReceiver.waitForRequests(1, 5_000);
       await call(base, 'PUT', '/application/300/webhook', { auth: KEY, body: { url: receiver.url('/new'), retry_enabled: 0 } });
-      const closed = await Promise.all(sent.map((s) => until(() => log(s.json.data.id), (c) => c.state === 'CLOSED', 15_000)));
+      const closed = await Promise.all(sent.map((s) => pollUntil('every callback to close', () => log(s.json.data.id), (c) => c.state === 'CLOSED', 15_000)));
       expect(closed.map((c) => c.close_reason)).toEqual(Array(5).fill('DELIVERED'));
       const atOld = new Set(oldReceiver.requests.map((r) => r.headers['webhook-id']));
       const atNew = new Set(receiver.requests.map((r) => r.headers['webhook-id']));

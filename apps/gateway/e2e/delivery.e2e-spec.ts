@@ -1,19 +1,9 @@
 import { CallbackView } from '@hookrelay/contracts';
 import { HttpReceiver, PlatformHandle, startPlatform, startReceiver, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
 import { Webhook } from 'standardwebhooks';
-import { call } from './api-client';
+import { call, pollUntil } from './api-client';
 
 const KEY = 'e2e-delivery-admin-key-01';
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('delivery of application events (Conpeek webhooks)', () => {
   let platform: PlatformHandle;
@@ -57,7 +47,7 @@ describe('delivery of application events (Conpeek webhooks)', () => {
     expect(request!.headers['webhook-id']).toBe(sent.json.data.id);
     expect(new Webhook(secret).verify(request!.body, request!.headers as Record<string, string>)).toEqual(body);
 
-    const logged = await waitFor('the callback to close', () => callback(sent.json.data.id), (c) => c.state === 'CLOSED');
+    const logged = await pollUntil('the callback to close', () => callback(sent.json.data.id), (c) => c.state === 'CLOSED');
     expect(logged).toMatchObject({ source: 'application_webhook', subscription_id: '9', event: 'voice_campaign_request_closed', state: 'CLOSED', application_state: 'CLOSED', close_reason: 'DELIVERED', attempts: 1 });
     expect(logged.call_history).toEqual([{ attempt: 1, date: expect.any(String), duration_ms: expect.any(Number), status_code: 200, error: null, response: '' }]);
   });
@@ -72,7 +62,7 @@ describe('delivery of application events (Conpeek webhooks)', () => {
     const gaps = [requests[1]!.receivedAt - requests[0]!.receivedAt, requests[2]!.receivedAt - requests[1]!.receivedAt];
     expect(gaps[0]).toBeGreaterThanOrEqual(180);
     expect(gaps[1]).toBeGreaterThanOrEqual(380);
-    const exhausted = await waitFor('exhaustion', () => callback(sent.json.data.id), (c) => c.state === 'CLOSED');
+    const exhausted = await pollUntil('exhaustion', () => callback(sent.json.data.id), (c) => c.state === 'CLOSED');
     expect(exhausted).toMatchObject({ close_reason: 'EXHAUSTED', attempts: 3 });
     expect(exhausted.call_history!.map((a) => a.status_code)).toEqual([500, 500, 500]);
     expect(exhausted.call_history![0]!.response).toBe('down');
@@ -81,7 +71,7 @@ describe('delivery of application events (Conpeek webhooks)', () => {
     expect((await call(base, 'POST', `/callback/${sent.json.data.id}/recall`, { auth: KEY })).json).toEqual({ success: true });
     const [again] = (await receiver.waitForRequests(4)).slice(3);
     expect(again!.headers['webhook-id']).toBe(sent.json.data.id);
-    const recalled = await waitFor('recall delivered', () => callback(sent.json.data.id), (c) => c.close_reason === 'DELIVERED');
+    const recalled = await pollUntil('recall delivered', () => callback(sent.json.data.id), (c) => c.close_reason === 'DELIVERED');
     expect(recalled.attempts).toBe(4);
   });
 
@@ -101,7 +91,7 @@ describe('delivery of application events (Conpeek webhooks)', () => {
     });
     receiver.respondWith(() => ({ status: 503 }));
     const sent = await call<{ data: { id: string } }>(base, 'POST', '/application/11/events', { auth: KEY, body: { event_name: 'x', event_type: 'y', data: {} } });
-    await waitFor('the first attempt', () => callback(sent.json.data.id), (c) => c.attempts === 1);
+    await pollUntil('the first attempt', () => callback(sent.json.data.id), (c) => c.attempts === 1);
     expect((await call(base, 'DELETE', '/application/11/webhook', { auth: KEY })).status).toBe(200);
     expect(await callback(sent.json.data.id)).toMatchObject({ state: 'CLOSED', close_reason: 'CANCELLED' });
   });

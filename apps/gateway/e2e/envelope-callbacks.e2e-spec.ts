@@ -2,7 +2,7 @@ import { CallbackView } from '@hookrelay/contracts';
 import { createTestDatabase, HttpReceiver, PlatformHandle, startPlatform, startReceiver, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { ApiResponse, call } from './api-client';
+import { ApiResponse, call, pollUntil } from './api-client';
 
 const KEY_A = 'e2e-envelope-alpha-admin-01';
 const KEY_A_READ = 'e2e-envelope-alpha-read-001';
@@ -42,16 +42,6 @@ function envelope(overrides: Partial<EnvelopeEvent> = {}): EnvelopeEvent {
     uuid: randomUUID(), label: ['urgent', 'hr'], status: 'COMPLETED', subject: 'Договір оренди №12', receiveDate: RECEIVED, expireDate: EXPIRES,
     template: TEMPLATE, sender: SENDER, scope: 'inbox', ...overrides,
   };
-}
-
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -139,7 +129,7 @@ describe.each(['sqlite', 'postgres'] as const)('DocStudio envelope callbacks end
     expect(request!.headers.authorization).toBe(`Basic ${Buffer.from('docs:p@ss:wörd').toString('base64')}`);
     expect(new Webhook(callback.signingSecret).verify(request!.body, request!.headers as Record<string, string>)).toEqual(JSON.parse(request!.body));
 
-    const [delivery] = await until('the delivery to close', () => deliveriesOf(callback.id), (list) => list[0]?.state === 'CLOSED');
+    const [delivery] = await pollUntil('the delivery to close', () => deliveriesOf(callback.id), (list) => list[0]?.state === 'CLOSED');
     expect(delivery).toMatchObject({
       source: 'envelope_callback', subscription_id: callback.id, url: receiver.url('/hook'), event: 'envelope.completed', state: 'CLOSED',
       close_reason: 'DELIVERED', attempts: 1,
@@ -169,7 +159,7 @@ describe.each(['sqlite', 'postgres'] as const)('DocStudio envelope callbacks end
     expect(requests[1]!.receivedAt - requests[0]!.receivedAt).toBeGreaterThanOrEqual(180);
     for (const r of requests) expect(r.headers.authorization).toBe(`Basic ${Buffer.from('a:b').toString('base64')}`);
     expect(new Set(requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
-    const [delivery] = await until('exhaustion', () => deliveriesOf(callback.id), (list) => list[0]?.state === 'CLOSED');
+    const [delivery] = await pollUntil('exhaustion', () => deliveriesOf(callback.id), (list) => list[0]?.state === 'CLOSED');
     expect(delivery).toMatchObject({ close_reason: 'EXHAUSTED', attempts: 3 });
     expect((await logged(delivery!.id)).call_history!.map((a) => a.status_code)).toEqual([200, 200, 200]);
     await new Promise((r) => setTimeout(r, 500));
@@ -181,7 +171,7 @@ describe.each(['sqlite', 'postgres'] as const)('DocStudio envelope callbacks end
     receiver.respondWith({ status: 201 });
     const callback = await add(mailbox, { filter: {}, url: receiver.url('/created'), retries: 5, timeout: 2000, successCode: 201 });
     await publish(mailbox, envelope());
-    const [delivery] = await until('delivery', () => deliveriesOf(callback.id), (list) => list[0]?.state === 'CLOSED');
+    const [delivery] = await pollUntil('delivery', () => deliveriesOf(callback.id), (list) => list[0]?.state === 'CLOSED');
     expect(delivery).toMatchObject({ close_reason: 'DELIVERED', attempts: 1 });
   });
 
@@ -191,7 +181,7 @@ describe.each(['sqlite', 'postgres'] as const)('DocStudio envelope callbacks end
     try {
       const callback = await add(mailbox, { filter: {}, url: hanging.url('/hang'), retries: 1, timeout: 300 });
       await publish(mailbox, envelope());
-      const [delivery] = await until('exhaustion', () => deliveriesOf(callback.id), (list) => list[0]?.state === 'CLOSED');
+      const [delivery] = await pollUntil('exhaustion', () => deliveriesOf(callback.id), (list) => list[0]?.state === 'CLOSED');
       expect(delivery).toMatchObject({ close_reason: 'EXHAUSTED', attempts: 2 });
       const history = (await logged(delivery!.id)).call_history!;
       expect(history).toHaveLength(2);
@@ -335,7 +325,7 @@ describe.each(['sqlite', 'postgres'] as const)('DocStudio envelope callbacks end
     receiver.respondWith({ status: 429, headers: { 'retry-after': '60' } });
     const callback = await add(mailbox, { filter: {}, url: receiver.url('/busy'), retries: 5, timeout: 5000 });
     await publish(mailbox, envelope());
-    await until('the first attempt', () => deliveriesOf(callback.id), (list) => list[0]?.attempts === 1);
+    await pollUntil('the first attempt', () => deliveriesOf(callback.id), (list) => list[0]?.attempts === 1);
     const removed = await ds('DELETE', `/callback/${callback.id}/remove`, mailbox);
     expect([removed.status, removed.text]).toEqual([200, '']);
     const [cancelled] = await deliveriesOf(callback.id);

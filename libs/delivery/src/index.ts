@@ -85,3 +85,5 @@ export type { AddressRefusal } from './lib/http/refused-address-range.util';
 export { refusedAddressRange } from './lib/http/refused-address-range.util';
 export type { RefusedRange } from './lib/http/refused-ranges.constants';
 export { REFUSED_RANGES } from './lib/http/refused-ranges.constants';
+export { nextEndpointHealth } from './lib/engine/endpoint-health.util';
+export type { EndpointHealthState } from './lib/engine/endpoint-health.util';

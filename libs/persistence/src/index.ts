@@ -41,3 +41,5 @@ export { EnvelopeCallbackMailboxEntity } from './lib/envelope-callbacks/envelope
 export { EnvelopeEntity } from './lib/envelopes/envelope.entity';
 export { EnvelopeRepository } from './lib/envelopes/envelope.repository';
 export { GroupCommit } from './lib/data-source/group-commit';
+export { EndpointHealthEntity } from './lib/deliveries/endpoint-health.entity';
+export { EndpointHealthRepository } from './lib/deliveries/endpoint-health.repository';

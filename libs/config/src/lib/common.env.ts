@@ -73,6 +73,13 @@ export class CommonEnv extends DatabaseEnv {
   @Max(3_600_000)
   DELIVERY_ACK_WAIT_MS = 90_000;
 
+  /** An endpoint failing without a single success for this long is paused (circuit breaker); a recall resumes it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(30 * 86_400_000)
+  DELIVERY_PAUSE_AFTER_MS = 86_400_000;
+
   /** How often each process looks for due deliveries JetStream lost track of. */
   @Transform(toInt)
   @IsInt()

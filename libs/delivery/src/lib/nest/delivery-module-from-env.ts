@@ -17,6 +17,7 @@ export function deliveryModuleFromEnv(env: CommonEnv): DynamicModule {
     maxPerEndpoint: env.DELIVERY_MAX_PER_ENDPOINT,
     ackWaitMs: env.DELIVERY_ACK_WAIT_MS,
     sweepIntervalMs: env.DELIVERY_SWEEP_INTERVAL_MS,
+    pauseAfterMs: env.DELIVERY_PAUSE_AFTER_MS,
     allowCidrs,
     runWorker: true,
     encryptionKey: env.HOOKRELAY_ENCRYPTION_KEY,

@@ -1,17 +1,20 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DELIVERY_JOB_SUBJECT_V1, DELIVERY_WORKERS_CONSUMER, DeliveryJob, STREAMS } from '@hookrelay/contracts';
 import { NATS_CONNECTION } from '@hookrelay/messaging';
-import { DeliveryAttemptEntity, DeliveryEntity, DeliveryRepository, SubscriptionSecretRepository, timeOrderedId } from '@hookrelay/persistence';
+import {
+  DeliveryAttemptEntity, DeliveryEntity, DeliveryRepository, EndpointHealthEntity, EndpointHealthRepository, SubscriptionSecretRepository, timeOrderedId,
+} from '@hookrelay/persistence';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamManager, JsMsg, JSONCodec, NatsConnection, nanos } from 'nats';
+import { nextEndpointHealth } from '../engine/endpoint-health.util';
 import { planAttempt } from '../engine/plan-attempt.util';
 import { retryPolicyFor } from '../engine/retry-policy-for.util';
 import { settleAttempt } from '../engine/settle-attempt.util';
 import { activeSigningSecrets } from '../signing/active-signing-secrets.util';
 import { DeliverySealing } from './delivery-sealing';
 import { DELIVERY_HTTP, DELIVERY_OPTIONS, DeliveryModuleOptions, HttpAttempter } from './delivery.tokens';
-import { EndpointLimiter } from './endpoint-limiter';
+import { EndpointLimiter, endpointOf } from './endpoint-limiter';
 import { keyOf } from './subscription-secrets.service';
 
 const codec = JSONCodec<unknown>();
@@ -46,6 +49,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly deliveries: DeliveryRepository,
     private readonly secrets: SubscriptionSecretRepository,
     private readonly sealing: DeliverySealing,
+    private readonly health: EndpointHealthRepository,
   ) {
     this.limiter = new EndpointLimiter(options.maxPerEndpoint);
   }
@@ -118,13 +122,19 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       // Read again after the claim: the row may have been retargeted or recalled meanwhile.
       const delivery = await this.deliveries.findById(job.tenantId, job.deliveryId);
       if (!delivery) return { ack: true };
-      return await this.attempt(delivery);
+      const endpoint = await this.health.find(delivery.tenantId, endpointOf(delivery.url));
+      if (endpoint?.pausedAt) {
+        // A paused endpoint gets no traffic; the delivery is visible as DISABLED until a user recalls it.
+        await this.deliveries.closeClaimed(delivery.tenantId, delivery.id, 'DISABLED', new Date());
+        return { ack: true };
+      }
+      return await this.attempt(delivery, endpoint);
     } finally {
       release();
     }
   }
 
-  private async attempt(delivery: DeliveryEntity): Promise<Verdict> {
+  private async attempt(delivery: DeliveryEntity, endpoint: EndpointHealthEntity | null): Promise<Verdict> {
     const startedAt = new Date();
     const plan = planAttempt(delivery, {
       now: startedAt,
@@ -152,6 +162,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         nextAttemptAt: settled.nextAttemptAt, closedAt: settled.state === 'CLOSED' ? settledAt : null,
       },
     }, settledAt);
+    const health = nextEndpointHealth(endpoint, settled.outcome, attempt.error ?? `HTTP ${attempt.statusCode}`, settledAt, this.options.pauseAfterMs);
+    if (health) {
+      await this.health.save(Object.assign(new EndpointHealthEntity(), { tenantId: delivery.tenantId, endpoint: endpointOf(delivery.url), ...health }));
+      if (health.pausedAt && !endpoint?.pausedAt) this.logger.warn(`endpoint ${endpointOf(delivery.url)} of tenant ${delivery.tenantId} paused: ${health.lastError}`);
+    }
     return settled.nextAttemptAt ? { nakMs: Math.max(0, settled.nextAttemptAt.getTime() - Date.now()) } : { ack: true };
   }
 

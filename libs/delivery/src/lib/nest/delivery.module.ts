@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { repositoryProvider, DeliveryRepository, SubscriptionSecretRepository } from '@hookrelay/persistence';
+import { repositoryProvider, DeliveryRepository, EndpointHealthRepository, SubscriptionSecretRepository } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { DeliveryProducer } from './delivery-producer';
 import { DeliverySealing } from './delivery-sealing';
@@ -22,6 +22,7 @@ export class DeliveryModule {
       { provide: SECRET_BOX, useFactory: () => new SecretBox(encryptionKey) },
       repositoryProvider(DeliveryRepository),
       repositoryProvider(SubscriptionSecretRepository),
+      repositoryProvider(EndpointHealthRepository),
       DeliverySealing,
       DeliveryProducer,
       DeliveryWorker,
@@ -31,7 +32,7 @@ export class DeliveryModule {
     return {
       module: DeliveryModule,
       providers,
-      exports: [DeliveryProducer, DeliveryRepository, SubscriptionSecrets, DeliverySweeper],
+      exports: [DeliveryProducer, DeliveryRepository, EndpointHealthRepository, SubscriptionSecrets, DeliverySweeper],
     };
   }
 }

@@ -12,6 +12,8 @@ export interface DeliveryModuleOptions {
   ackWaitMs: number;
   sweepIntervalMs: number;
   allowCidrs: string[];
+  /** An endpoint failing without a success for this long is paused (DELIVERY_PAUSE_AFTER_MS). */
+  pauseAfterMs: number;
   /** False in processes that only enqueue (none today: every service also works the queue). */
   runWorker: boolean;
 }

@@ -11,6 +11,8 @@ import { DeliveryAttemptEntity } from '../deliveries/delivery-attempt.entity';
 import { DeliveryEntity } from '../deliveries/delivery.entity';
 import { SubscriptionSecretEntity } from '../deliveries/subscription-secret.entity';
 import { DeliveriesInit1763800000400 } from '../migrations/delivery/1763800000400-deliveries-init';
+import { EndpointHealth1763800000410 } from '../migrations/delivery/1763800000410-endpoint-health';
+import { EndpointHealthEntity } from '../deliveries/endpoint-health.entity';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
 import { EnvelopeEntity } from '../envelopes/envelope.entity';
@@ -37,7 +39,7 @@ export const SCHEMAS = {
     migrationsTableName: 'migrations_callbacks',
   },
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
-  delivery: { entities: [DeliveryEntity, DeliveryAttemptEntity, SubscriptionSecretEntity], migrations: [DeliveriesInit1763800000400], migrationsTableName: 'migrations_delivery' },
+  delivery: { entities: [DeliveryEntity, DeliveryAttemptEntity, SubscriptionSecretEntity, EndpointHealthEntity], migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410], migrationsTableName: 'migrations_delivery' },
 } as const satisfies Record<string, SchemaDefinition>;
 
 export type SchemaName = keyof typeof SCHEMAS;

@@ -100,6 +100,14 @@ export class DeliveryRepository {
     return qb.offset(query.offset).limit(query.limit).getMany();
   }
 
+  /** Closes a delivery this worker claimed without attempting it (its endpoint is paused). */
+  async closeClaimed(tenantId: string, id: string, reason: CloseReason, now: Date): Promise<void> {
+    await serializedWrite(this.dataSource, () => this.deliveries.update(
+      { tenantId, id, state: 'PROCESSING' },
+      { state: 'CLOSED', applicationState: 'CLOSED', closeReason: reason, closedAt: now, nextAttemptAt: null, updatedAt: now },
+    ));
+  }
+
   /** Deliver again now, on the same record (same webhook-id), whatever its state. */
   async recall(tenantId: string, id: string, now: Date): Promise<boolean> {
     const result = await serializedWrite(this.dataSource, () => this.deliveries.update(
