@@ -76,7 +76,9 @@ describe.each(['sqlite', 'postgres'] as const)('the platform on %s, through the 
 
     const fetched = await call(base, 'GET', `/rest/v1/service/integration_points/${id}`, { auth: KEY_A });
     expect(fetched.status).toBe(200);
-    expect(fetched.json).toEqual(created.json);
+    const { signing_secret: secret, ...createdEntity } = created.json;
+    expect(secret).toMatch(/^whsec_/);
+    expect(fetched.json).toEqual(createdEntity);
 
     const listed = await call<Array<{ id: string }>>(base, 'GET', '/rest/v1/service/integration_points', { auth: KEY_A });
     expect(listed.json.map((p) => p.id)).toContain(id);

@@ -6,7 +6,7 @@ const OTHER = 'e2e-incoplax-other-key-01';
 const PATH = '/rest/v1/service/integration_points';
 const GIVEN_ID = 'b4680fbe-016c-d86f-1d6b-50e54938780c';
 
-type Entity = Record<string, unknown> & { id: string; code: string; token_local: string; opts: Record<string, unknown>; ext: { ct: string; lwt: string } };
+type Entity = Record<string, unknown> & { id: string; code: string; token_local: string; signing_secret?: string; opts: Record<string, unknown>; ext: { ct: string; lwt: string } };
 const q = (params: Record<string, string>): string => `?${new URLSearchParams(params).toString()}`;
 
 describe.each(['sqlite', 'postgres'] as const)('the Incoplax integration points API on %s', (driver) => {
@@ -35,7 +35,9 @@ describe.each(['sqlite', 'postgres'] as const)('the Incoplax integration points 
   });
 
   it('creates with the seed shape: 200, the given id, a generated 32-hex token_local, opts and ext', () => {
-    expect(Object.keys(seedLike).sort()).toEqual(['code', 'ext', 'id', 'opts', 'recv_svcscriptcode', 'recv_svcscriptcode_ws', 'send_svcscriptcode', 'send_svcscriptcode_ws', 'token_local', 'token_remote', 'token_remote2', 'type', 'url'].sort());
+    // The seed's entity, plus the channel's signing secret in the response that created it.
+    expect(Object.keys(seedLike).sort()).toEqual(['code', 'ext', 'id', 'opts', 'recv_svcscriptcode', 'recv_svcscriptcode_ws', 'send_svcscriptcode', 'send_svcscriptcode_ws', 'signing_secret', 'token_local', 'token_remote', 'token_remote2', 'type', 'url'].sort());
+    expect(seedLike.signing_secret).toMatch(/^whsec_/);
     expect(seedLike).toMatchObject({ id: GIVEN_ID, code: 'ABCDE', type: 'public', token_remote: '', token_remote2: '', url: 'http://trapper.com', recv_svcscriptcode: 'ws_hook', send_svcscriptcode: 'send_to_web' });
     expect(seedLike.token_local).toMatch(/^[0-9a-f]{32}$/);
     expect(seedLike.opts).toMatchObject({ title: '', comment: '', allow_files_api: false, issync: false });
@@ -66,6 +68,15 @@ describe.each(['sqlite', 'postgres'] as const)('the Incoplax integration points 
     const res = await call<Entity[]>(base, 'GET', `${PATH}${q(params)}`, { auth: KEY });
     expect(res.status).toBe(200);
     check(res.json);
+  });
+
+  it('reads and rotates the signing secret (Incoplax casing), and GET does not show it', async () => {
+    expect((await call(base, 'GET', `${PATH}/${seedLike.id}/secret`, { auth: KEY })).json).toEqual({ signing_secret: seedLike.signing_secret });
+    const rotated = await call<{ signing_secret: string }>(base, 'POST', `${PATH}/${seedLike.id}/secret/rotate`, { auth: KEY });
+    expect(rotated.json.signing_secret).toMatch(/^whsec_/);
+    expect(rotated.json.signing_secret).not.toBe(seedLike.signing_secret);
+    expect((await call(base, 'GET', `${PATH}/${seedLike.id}/secret`, { auth: OTHER })).status).toBe(404);
+    expect((await call(base, 'GET', `${PATH}/${seedLike.id}`, { auth: KEY })).json).not.toHaveProperty('signing_secret');
   });
 
   it('gets one with mask and flat', async () => {

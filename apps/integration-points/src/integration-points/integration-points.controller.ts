@@ -42,6 +42,16 @@ export class IntegrationPointsController {
     return this.service.lookup(command);
   }
 
+  @MessagePattern(INTEGRATION_POINT_SUBJECTS_V1.getSecret)
+  secret(@Payload() command: DeleteIntegrationPointCommand): Promise<{ signing_secret: string }> {
+    return this.service.secret(command);
+  }
+
+  @MessagePattern(INTEGRATION_POINT_SUBJECTS_V1.rotateSecret)
+  rotateSecret(@Payload() command: DeleteIntegrationPointCommand): Promise<{ signing_secret: string }> {
+    return this.service.rotateSecret(command);
+  }
+
   @MessagePattern(INTEGRATION_POINT_SUBJECTS_V1.resolveToken)
   resolveToken(@Payload() command: ResolveIntegrationTokenCommand): Promise<IntegrationTokenView> {
     return this.service.resolveToken(command);

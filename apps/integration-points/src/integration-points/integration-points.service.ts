@@ -10,6 +10,8 @@ import {
 } from '@hookrelay/filtering';
 import { IntegrationPointEntity, IntegrationPointRepository, isUniqueViolation } from '@hookrelay/persistence';
 import { generateHexToken } from '@hookrelay/secrets';
+import { SubscriptionRef, SubscriptionSecrets } from '@hookrelay/delivery';
+import { DeliveryRepository } from '@hookrelay/persistence';
 import { randomUUID } from 'node:crypto';
 import { toRepositoryQuery } from './integration-point-query.mapper';
 import { IntegrationPointViews } from './integration-point-views';
@@ -21,6 +23,8 @@ export class IntegrationPointsService {
   constructor(
     private readonly points: IntegrationPointRepository,
     private readonly views: IntegrationPointViews,
+    private readonly secrets: SubscriptionSecrets,
+    private readonly deliveries: DeliveryRepository,
   ) {}
 
   async create({ tenantId, body }: CreateIntegrationPointCommand): Promise<IntegrationPointProjection> {
@@ -45,7 +49,19 @@ export class IntegrationPointsService {
       if (isUniqueViolation(error)) throw new ServiceException(ServiceErrorCode.Conflict, 'an integration point with this id or code already exists');
       throw error;
     }
-    return this.view(entity);
+    // The channel's Standard Webhooks secret, shown once here and at …/{id}/secret afterwards.
+    return { ...this.view(entity), signing_secret: await this.secrets.create(refOf(tenantId, entity.id)) };
+  }
+
+  async secret({ tenantId, id }: DeleteIntegrationPointCommand): Promise<{ signing_secret: string }> {
+    if (!(await this.points.findById(tenantId, id))) throw notFound();
+    const ref = refOf(tenantId, id);
+    return { signing_secret: (await this.secrets.current(ref)) ?? (await this.secrets.create(ref)) };
+  }
+
+  async rotateSecret({ tenantId, id }: DeleteIntegrationPointCommand): Promise<{ signing_secret: string }> {
+    if (!(await this.points.findById(tenantId, id))) throw notFound();
+    return { signing_secret: await this.secrets.rotate(refOf(tenantId, id)) };
   }
 
   async get({ tenantId, id, query }: GetIntegrationPointCommand): Promise<IntegrationPointProjection> {
@@ -86,8 +102,11 @@ export class IntegrationPointsService {
     return this.view(entity);
   }
 
+  /** Deleting a channel cancels its pending outbound deliveries (they stay in GET /callback). */
   async delete({ tenantId, id }: DeleteIntegrationPointCommand): Promise<{ deleted: true }> {
     if (!(await this.points.delete(tenantId, id))) throw notFound();
+    await this.deliveries.closePending(tenantId, 'integration_point', id, 'CANCELLED', new Date());
+    await this.secrets.remove(refOf(tenantId, id));
     return { deleted: true };
   }
 
@@ -130,6 +149,10 @@ export class IntegrationPointsService {
     const masked = applyIncoplaxMask(view as Record<string, unknown>, query.mask);
     return query.flat ? flattenObject(masked) : masked;
   }
+}
+
+function refOf(tenantId: string, id: string): SubscriptionRef {
+  return { tenantId, source: 'integration_point', subscriptionId: id };
 }
 
 function parseQuery<T>(parse: () => T): T {

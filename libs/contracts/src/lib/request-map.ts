@@ -44,6 +44,8 @@ export interface RequestMap {
   [INTEGRATION_POINT_SUBJECTS_V1.delete]: Contract<DeleteIntegrationPointCommand, { deleted: true }>;
   [INTEGRATION_POINT_SUBJECTS_V1.lookup]: Contract<LookupIntegrationPointCommand, string[]>;
   [INTEGRATION_POINT_SUBJECTS_V1.resolveToken]: Contract<ResolveIntegrationTokenCommand, IntegrationTokenView>;
+  [INTEGRATION_POINT_SUBJECTS_V1.getSecret]: Contract<DeleteIntegrationPointCommand, { signing_secret: string }>;
+  [INTEGRATION_POINT_SUBJECTS_V1.rotateSecret]: Contract<DeleteIntegrationPointCommand, { signing_secret: string }>;
   [EXEC_SUBJECT_V1]: Contract<ExecCommand, ExecResult>;
   [CHANNEL_SEND_SUBJECT_V1]: Contract<SendThroughChannelCommand, ChannelSendResult>;
 

@@ -52,6 +52,17 @@ export class IntegrationPointsController {
     await this.services.request(INTEGRATION_POINT_SUBJECTS_V1.delete, { tenantId: who.tenantId, id });
   }
 
+  @Get('integration_points/:id/secret')
+  secret(@CurrentPrincipal() who: Principal, @Param('id') id: string): Promise<{ signing_secret: string }> {
+    return this.services.request(INTEGRATION_POINT_SUBJECTS_V1.getSecret, { tenantId: who.tenantId, id });
+  }
+
+  @Post('integration_points/:id/secret/rotate')
+  @HttpCode(200)
+  rotateSecret(@CurrentPrincipal() who: Principal, @Param('id') id: string): Promise<{ signing_secret: string }> {
+    return this.services.request(INTEGRATION_POINT_SUBJECTS_V1.rotateSecret, { tenantId: who.tenantId, id });
+  }
+
   @Get('integration_tokens/:token')
   resolveToken(@CurrentPrincipal() who: Principal, @Param('token') token: string): Promise<IntegrationTokenView> {
     return this.services.request(INTEGRATION_POINT_SUBJECTS_V1.resolveToken, { tenantId: who.tenantId, token, domain: who.tenantName });

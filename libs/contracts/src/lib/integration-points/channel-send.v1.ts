@@ -3,7 +3,8 @@ import { TenantCommand } from '../tenancy/tenant-command';
 
 /**
  * Outbound: an internal service asks a channel to send a message to its `url`, authenticated with the
- * channel's token_remote (Bearer). Wire format; versioned (ADR 0002).
+ * channel's token_remote (Bearer). The message becomes a durable delivery (stored and queued before the
+ * reply), retried by the delivery engine and visible in GET /callback. Wire format; versioned (ADR 0002).
  */
 export const CHANNEL_SEND_SUBJECT_V1 = 'integration-points.channel.send.v1';
 
@@ -15,11 +16,7 @@ export class SendThroughChannelCommand extends TenantCommand {
 }
 
 export interface ChannelSendResult {
-  /** The receiver's HTTP status, or null when no response came (see error). */
-  status: number | null;
-  delivered: boolean;
-  error?: string;
-  /** At most 1 KiB of the response body. */
-  body_snippet: string;
-  duration_ms: number;
+  /** The delivery (callback) id: follow it at GET /callback/{id}. */
+  id: string;
+  accepted: true;
 }

@@ -16,6 +16,8 @@ export const INTEGRATION_POINT_SUBJECTS_V1 = {
   delete: 'integration-points.integration-point.delete.v1',
   lookup: 'integration-points.integration-point.lookup.v1',
   resolveToken: 'integration-points.integration-token.resolve.v1',
+  getSecret: 'integration-points.integration-point-secret.get.v1',
+  rotateSecret: 'integration-points.integration-point-secret.rotate.v1',
 } as const;
 
 /** Raw query-string values; the service parses them with the filtering lib so errors name the parameter. */

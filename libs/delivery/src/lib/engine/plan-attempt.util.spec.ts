@@ -26,9 +26,10 @@ describe('planAttempt', () => {
     }
   });
 
-  it('leaves the signature and authorization out when there are none', () => {
-    const plan = planAttempt(delivery, { now: new Date(), secrets: [], authorization: null, userAgent: 'Hookrelay' });
+  it('leaves the signature and authorization out when there are none, but keeps the id and timestamp', () => {
+    const plan = planAttempt(delivery, { now: new Date('2026-01-01T00:00:00Z'), secrets: [], authorization: null, userAgent: 'Hookrelay' });
     expect(plan.headers).not.toHaveProperty('authorization');
     expect(plan.headers).not.toHaveProperty('webhook-signature');
+    expect(plan.headers).toMatchObject({ 'webhook-id': delivery.id, 'webhook-timestamp': '1767225600' });
   });
 });

@@ -14,7 +14,10 @@ export interface PlannedAttempt {
  * delivery id (the same on every retry and redelivery) signed with every active secret.
  */
 export function planAttempt(delivery: EngineDelivery, options: { now: Date; secrets: readonly string[]; authorization: string | null; userAgent: string }): PlannedAttempt {
-  const signature = options.secrets.length > 0 ? signPayload({ id: delivery.id, timestamp: options.now, body: delivery.payload, secrets: options.secrets }) : {};
+  // webhook-id and webhook-timestamp go out even unsigned: receivers deduplicate on the id.
+  const signature = options.secrets.length > 0
+    ? signPayload({ id: delivery.id, timestamp: options.now, body: delivery.payload, secrets: options.secrets })
+    : { 'webhook-id': delivery.id, 'webhook-timestamp': String(Math.floor(options.now.getTime() / 1000)) };
   return {
     url: delivery.url,
     body: delivery.payload,
