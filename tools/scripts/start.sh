@@ -7,8 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 if [[ ! -d node_modules/.bin ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "› installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund
+  # npm install, not npm ci: npm 11 writes only this platform's optional bindings into the lockfile,
+  # which npm ci then refuses as out of sync; install still honours every version the lock pins.
+  echo "› installing npm dependencies"
+  npm install --no-audit --no-fund
 fi
 bash tools/scripts/ensure-system-deps.sh nats
 echo "› building"
