@@ -31,4 +31,23 @@ const { compilerOptions } = require(path.join(root, 'tsconfig.base.json'));
 const paths = Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, [target.replace(/\.ts$/, '')]]));
 tsConfigPaths.register({ baseUrl: out, paths, addMatchAll: false });
 process.argv.splice(2, 1);
+startCpuProfileIfAsked(app);
 require(entry);
+
+/**
+ * Development aid: HOOKRELAY_CPU_PROFILE_DIR=<dir> HOOKRELAY_CPU_PROFILE_SECONDS=<n> writes a
+ * .cpuprofile of the first n seconds after boot (open it in Chrome DevTools).
+ */
+function startCpuProfileIfAsked(name) {
+  const dir = process.env.HOOKRELAY_CPU_PROFILE_DIR;
+  if (!dir) return;
+  const seconds = Number(process.env.HOOKRELAY_CPU_PROFILE_SECONDS || 30);
+  const inspector = require('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  session.post('Profiler.enable', () => session.post('Profiler.start', () => {
+    setTimeout(() => session.post('Profiler.stop', (error, result) => {
+      if (!error) fs.writeFileSync(path.join(dir, `${name}-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+    }), seconds * 1000).unref();
+  }));
+}

@@ -18,6 +18,13 @@ export class DatabaseEnv {
   @IsString()
   @MinLength(1)
   SQLITE_PATH = './data/hookrelay.sqlite';
+
+  /**
+   * FULL: every commit is fsynced (survives a power cut). NORMAL: WAL commits survive a process crash
+   * but the last ones may be lost in a power cut or OS crash — the guarantee JetStream gives by default.
+   */
+  @IsIn(['FULL', 'NORMAL'])
+  SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
 }
 
 /** Variables every Hookrelay service process reads. Apps extend this class with their own. */
@@ -57,14 +64,14 @@ export class CommonEnv extends DatabaseEnv {
   @IsInt()
   @Min(1)
   @Max(4096)
-  DELIVERY_CONCURRENCY = 128;
+  DELIVERY_CONCURRENCY = 256;
 
   /** Attempts one process runs at once against one endpoint (scheme://host:port). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(1024)
-  DELIVERY_MAX_PER_ENDPOINT = 16;
+  DELIVERY_MAX_PER_ENDPOINT = 64;
 
   /** How long JetStream waits for a worker's ack before redelivering a job; must exceed the longest attempt (60 s). */
   @Transform(toInt)

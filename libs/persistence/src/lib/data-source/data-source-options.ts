@@ -1,7 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
 import { SchemaName, SCHEMAS } from './schemas';
 
-export type DatabaseTarget = { driver: 'sqlite'; path: string } | { driver: 'postgres'; url: string };
+export type DatabaseTarget = { driver: 'sqlite'; path: string; synchronous?: 'FULL' | 'NORMAL' } | { driver: 'postgres'; url: string };
 
 /** How long a SQLite writer waits for another process's write lock before failing (ms). */
 export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
@@ -31,11 +31,12 @@ export function buildDataSourceOptions(db: DatabaseTarget, schemas: SchemaName |
     type: 'better-sqlite3',
     database: db.path,
     // Several processes share one file: WAL lets readers run beside the writer, the busy timeout makes a
-    // writer wait for the lock instead of failing with "database is locked", FULL makes a commit durable.
+    // writer wait for the lock instead of failing with "database is locked", FULL (default; SQLITE_SYNCHRONOUS)
+    // makes a commit durable against a power cut.
     enableWAL: true,
     timeout: SQLITE_BUSY_TIMEOUT_MS,
     prepareDatabase: (connection: { pragma(sql: string): unknown }) => {
-      connection.pragma('synchronous = FULL');
+      connection.pragma(`synchronous = ${db.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     },
   };
 }
