@@ -59,6 +59,10 @@ export class CommonEnv extends DatabaseEnv {
   @IsString()
   CALLBACK_RETRY_SCHEDULE = 'exponential:base=5s,factor=2,max=1h,jitter=0.2';
 
+  /** Whether this process works the delivery queue (every process can enqueue either way). */
+  @IsIn(['true', 'false'])
+  DELIVERY_WORKER: 'true' | 'false' = 'true';
+
   /** Attempts one process runs at once. */
   @Transform(toInt)
   @IsInt()

@@ -19,7 +19,7 @@ export function deliveryModuleFromEnv(env: CommonEnv): DynamicModule {
     sweepIntervalMs: env.DELIVERY_SWEEP_INTERVAL_MS,
     pauseAfterMs: env.DELIVERY_PAUSE_AFTER_MS,
     allowCidrs,
-    runWorker: true,
+    runWorker: env.DELIVERY_WORKER === 'true',
     encryptionKey: env.HOOKRELAY_ENCRYPTION_KEY,
     http: () => new DeliveryHttpClient({ allowCidrs, connectionsPerOrigin: env.DELIVERY_MAX_PER_ENDPOINT }),
   });
