@@ -24,6 +24,9 @@ describe('loadConfig', () => {
     [{ HOOKRELAY_ENCRYPTION_KEY: 'short' }, /HOOKRELAY_ENCRYPTION_KEY \(set, value hidden\): must decode to exactly 32 bytes/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL \("loud"\)/],
     [{ NATS_REQUEST_TIMEOUT_MS: '5' }, /NATS_REQUEST_TIMEOUT_MS \("5"\)/],
+    [{ SQLITE_SYNCHRONOUS: 'OFF' }, /SQLITE_SYNCHRONOUS \("OFF"\)/],
+    [{ DELIVERY_WORKER: 'yes' }, /DELIVERY_WORKER \("yes"\)/],
+    [{ DELIVERY_ALLOW_CIDRS: 'everything' }, /DELIVERY_ALLOW_CIDRS \("everything"\): must be comma-separated CIDR ranges/],
   ])('names the bad variable: %j', (override, message) => {
     const run = (): unknown => loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY, ...override });
     expect(run).toThrow(ConfigError);
@@ -46,7 +49,8 @@ describe('loadConfig', () => {
 
 describe('databaseConfigFrom', () => {
   it.each([
-    [{ SQLITE_PATH: './data/x.sqlite' }, { driver: 'sqlite', path: './data/x.sqlite' }, 'sqlite:./data/x.sqlite'],
+    [{ SQLITE_PATH: './data/x.sqlite' }, { driver: 'sqlite', path: './data/x.sqlite', synchronous: 'FULL' }, 'sqlite:./data/x.sqlite'],
+    [{ SQLITE_PATH: 'y.sqlite', SQLITE_SYNCHRONOUS: 'NORMAL' as const }, { driver: 'sqlite', path: 'y.sqlite', synchronous: 'NORMAL' }, 'sqlite:y.sqlite'],
     [{ DATABASE_URL: 'postgres://u:pw@db:5433/hr', SQLITE_PATH: 'x' }, { driver: 'postgres', url: 'postgres://u:pw@db:5433/hr' }, 'postgres://db:5433/hr'],
   ])('picks the driver for %j and describes it without a password', (env, expected, description) => {
     const db = databaseConfigFrom(env);
