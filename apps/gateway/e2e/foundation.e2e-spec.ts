@@ -47,6 +47,17 @@ describe.each(['sqlite', 'postgres'] as const)('the platform on %s, through the 
     }
   });
 
+  it('serves its OpenAPI document and a docs page without a key', async () => {
+    const doc = await call<{ openapi: string; paths: Record<string, unknown> }>(base, 'GET', '/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.json.openapi).toBe('3.1.0');
+    expect(doc.json.paths['/rest/v1/service/integration_points']).toHaveProperty(['x-additionalOperations', 'LOOKUP']);
+    const page = await call(base, 'GET', '/docs');
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.text).toContain('/openapi.json');
+    expect((await call(base, 'GET', '/docs/assets/swagger-ui-bundle.js')).status).toBe(200);
+  });
+
   it.each([
     ['Incoplax', 'GET', '/rest/v1/service/integration_points', { error_code: 1401, error_message: expect.stringMatching(/API key/) }],
     ['Conpeek', 'GET', '/application/9/webhook', { success: false, error: { code: 401, message: expect.stringMatching(/API key/) } }],

@@ -7,6 +7,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyProvisioner, PROVISIONED_KEYS } from './auth/api-key.provisioner';
 import { GatewayEnv, parseApiKeys } from './config/gateway.env';
 import { HealthController } from './health/health.controller';
+import { OpenApiController } from './openapi/openapi.controller';
 import { ReadinessService } from './health/readiness.service';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter';
 import { ApplicationWebhookController } from './routes/conpeek/application-webhook.controller';
@@ -24,7 +25,7 @@ export class GatewayModule {
         PersistenceModule.forRoot({ schemas: ['gateway'], database: databaseConfigFrom(env), repositories: [TenancyRepository] }),
         ServiceClientModule.forRoot({ servers: env.NATS_URL.split(','), timeoutMs: env.NATS_REQUEST_TIMEOUT_MS, name: 'gateway' }),
       ],
-      controllers: [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController],
+      controllers: [HealthController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

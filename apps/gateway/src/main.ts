@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@hookrelay/config';
+import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { GatewayEnv } from './config/gateway.env';
 import { GatewayModule } from './gateway.module';
 import { createBodyParser } from './http/body-parser.middleware';
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bodyParser: false, logger: ['error', 'warn', 'log'] });
   app.disable('x-powered-by');
   app.use(createBodyParser(env.MAX_BODY_BYTES));
+  // The /docs page's scripts and styles (Swagger UI, from the swagger-ui-dist package).
+  app.useStaticAssets(getAbsoluteFSPath(), { prefix: '/docs/assets' });
   await app.init();
 
   // Node's HTTP parser refuses the LOOKUP method, so the public port is served by a front socket that

@@ -1,0 +1,155 @@
+import { INCOPLAX_INTEGRATION_POINT_SCHEMA, CONPEEK_CALLBACK_QUERY_SCHEMA } from '@hookrelay/filtering';
+
+/**
+ * The OpenAPI 3.1 description of every public endpoint, served at /openapi.json (and rendered at /docs).
+ * LOOKUP is not an operation key OpenAPI 3.1 allows; it is described under the path item extension
+ * `x-additionalOperations`, named after OpenAPI 3.2's `additionalOperations` (which validators do not
+ * support yet), so the document stays valid and the verb is still documented.
+ */
+type Json = Record<string, unknown>;
+
+const ok = (description: string, schema?: Json, status = '200'): Json => ({
+  [status]: { description, ...(schema ? { content: { 'application/json': { schema } } } : {}) },
+});
+const errors = (api: 'docstudio' | 'conpeek' | 'incoplax', ...codes: number[]): Json =>
+  Object.fromEntries(codes.map((code) => [String(code), { description: `error (${code})`, content: { 'application/json': { schema: { $ref: `#/components/schemas/${api}Error` } } } }]));
+const body = (schema: Json, required = true): Json => ({ required, content: { 'application/json': { schema } } });
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const pathParam = (name: string, schema: Json = { type: 'string' }): Json => ({ name, in: 'path', required: true, schema });
+const query = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({ name, in: 'query', required: false, description, schema });
+const mailbox = { name: 'mailbox', in: 'header', required: true, description: 'UUID of the mailbox the callbacks belong to', schema: { type: 'string', format: 'uuid' } };
+
+const INCOPLAX_QUERY = [
+  query('filter', 'JSON object of field → value; dotted paths (`{"opts.issync":true}`) or nested objects; an array value means membership. Example: `{"type":["public","telegram"]}`'),
+  query('mask', `Comma-separated fields to return (dotted paths; a parent selects the sub-object). Fields: ${Object.keys(INCOPLAX_INTEGRATION_POINT_SCHEMA.fields).join(', ')}; also tokenlocal, tokenremote, tokenremote2.`),
+  query('order', 'JSON array of field names (ascending) or `{"field":"asc|desc"}` objects, e.g. `[{"code":"desc"},"type"]`'),
+  query('offset', 'Items to skip (default 0)', { type: 'integer', minimum: 0 }),
+  query('limit', `Page size (default ${INCOPLAX_INTEGRATION_POINT_SCHEMA.defaultLimit}, max ${INCOPLAX_INTEGRATION_POINT_SCHEMA.maxLimit})`, { type: 'integer', minimum: 1, maximum: INCOPLAX_INTEGRATION_POINT_SCHEMA.maxLimit }),
+  query('flat', '`true` turns nested objects into dotted keys (`"opts.title": ""`)', { type: 'boolean' }),
+];
+
+const integrationPoint: Json = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, code: { type: 'string' }, type: { type: 'string' }, token_local: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+    token_remote: { type: 'string' }, token_remote2: { type: 'string' }, url: { type: 'string' }, recv_svcscriptcode: { type: 'string' },
+    recv_svcscriptcode_ws: { type: 'string' }, send_svcscriptcode: { type: 'string' }, send_svcscriptcode_ws: { type: 'string' },
+    opts: { type: 'object', properties: { title: { type: 'string' }, comment: { type: 'string' }, allow_files_api: { type: 'boolean' }, issync: { type: 'boolean' }, recv_timeout: { type: 'integer', minimum: 100, maximum: 300000 } } },
+    ext: { type: 'object', properties: { ct: { type: 'string' }, lwt: { type: 'string' } } },
+    signing_secret: { type: 'string', description: 'Only in the create response' },
+  },
+};
+
+const webhook: Json = {
+  type: 'object', required: ['url', 'retry_enabled'],
+  properties: {
+    url: { type: 'string', format: 'uri' }, retry_enabled: { type: 'integer', enum: [0, 1] },
+    retry_config: { type: 'object', properties: { retry_value: { type: 'number', description: 'seconds before the first retry' }, max_retries: { type: 'integer', minimum: 0, maximum: 25 }, backoff_type: { type: 'string', enum: ['constant', 'linear', 'multiplier'] }, backoff_value: { type: 'number' } } },
+    headers: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
+const callback: Json = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, source: { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point'] }, subscription_id: { type: 'string' },
+    url: { type: 'string' }, event: { type: 'string' }, payload: { description: 'only in GET /callback/{id}' }, state: { type: 'string', enum: ['OPEN', 'PROCESSING', 'CLOSED'] },
+    application_state: { type: 'string', enum: ['NEW', 'RETRY', 'RECALL', 'CLOSED'] }, close_reason: { type: ['string', 'null'], enum: ['DELIVERED', 'EXHAUSTED', 'CANCELLED', 'DISABLED', null] },
+    attempts: { type: 'integer' }, next_attempt_date: { type: ['string', 'null'] }, created_date: { type: 'string', description: 'UTC YYYY-MM-DD HH:mm:ss' }, closed_date: { type: ['string', 'null'] },
+    call_history: { type: 'array', items: { type: 'object', properties: { attempt: { type: 'integer' }, date: { type: 'string' }, duration_ms: { type: 'integer' }, status_code: { type: ['integer', 'null'] }, error: { type: ['string', 'null'] }, response: { type: 'string' } } } },
+  },
+};
+
+const envelopeCallback: Json = {
+  type: 'object', required: ['filter', 'url', 'retries', 'timeout'],
+  properties: {
+    filter: { type: 'object', description: 'label, status (WAITING|COMPLETED|CANCELLED|EXPIRED), subject, receiveDateFrom/To, expireDateFrom/To, template, sender, scope (inbox|outbox); all parts AND-ed' },
+    url: { type: 'string', format: 'uri' }, retries: { type: 'integer', minimum: 0, maximum: 10 }, timeout: { type: 'integer', minimum: 100, maximum: 60000 },
+    successCode: { type: 'integer', default: 200 }, login: { type: 'string', writeOnly: true }, password: { type: 'string', writeOnly: true },
+    id: { type: 'string', readOnly: true }, authType: { type: 'string', enum: ['BASIC', 'NONE'], readOnly: true }, signingSecret: { type: 'string', readOnly: true, description: 'Only in the add response' },
+  },
+};
+
+const incoplax = (summary: string, extra: Json = {}): Json => ({ tags: ['Incoplax integration points'], summary, ...extra });
+const conpeek = (summary: string, extra: Json = {}): Json => ({ tags: ['Conpeek'], summary, ...extra });
+const docstudio = (summary: string, extra: Json = {}): Json => ({ tags: ['DocStudio envelope callbacks'], summary, parameters: [mailbox], ...extra });
+
+export function buildOpenApiDocument(serverUrl?: string): Json {
+  const secret = { type: 'object', properties: { signing_secret: { type: 'string' } } };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Hookrelay',
+      version: '0.1.0',
+      description: 'Webhook and callback delivery, wire-compatible with the DocStudio, Conpeek and Incoplax/Era APIs. Deliveries are signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature).',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ apiKey: [] }],
+    components: {
+      securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'The API key, as is (Conpeek) or as "Bearer <key>" (DocStudio); both are accepted everywhere' } },
+      schemas: {
+        docstudioError: { type: 'object', properties: { code: { type: 'integer' }, message: { type: 'string' } } },
+        conpeekError: { type: 'object', properties: { success: { const: false }, error: { type: 'object', properties: { code: { type: 'integer' }, message: { type: 'string' } } } } },
+        incoplaxError: { type: 'object', properties: { error_code: { type: 'integer', description: '1000 + HTTP status' }, error_message: { type: 'string' } } },
+        IntegrationPoint: integrationPoint, Webhook: webhook, Callback: callback, EnvelopeCallback: envelopeCallback,
+      },
+    },
+    paths: {
+      '/health': { get: { tags: ['Operations'], summary: 'Liveness', security: [], responses: ok('alive') } },
+      '/health/ready': { get: { tags: ['Operations'], summary: 'Readiness: database, NATS and JetStream of the gateway and every service', security: [], responses: { ...ok('ready'), '503': { description: 'not ready' } } } },
+      '/rest/v1/service/integration_points': {
+        post: incoplax('Create an integration point', { requestBody: body(ref('IntegrationPoint')), responses: { ...ok('created', ref('IntegrationPoint')), ...errors('incoplax', 400, 401, 403, 409) } }),
+        get: incoplax('List integration points (bare array)', { parameters: INCOPLAX_QUERY, responses: { ...ok('the page', { type: 'array', items: ref('IntegrationPoint') }), ...errors('incoplax', 400, 401, 413) } }),
+        'x-additionalOperations': {
+          LOOKUP: incoplax('Find ids by id, code or token_local (HTTP method LOOKUP)', { requestBody: body({ type: 'string', description: 'the key, as a JSON string' }), responses: { ...ok('matching ids', { type: 'array', items: { type: 'string' } }), ...errors('incoplax', 400, 401, 404) } }),
+        },
+      },
+      '/rest/v1/service/integration_points/{id}': {
+        parameters: [pathParam('id')],
+        get: incoplax('Get one', { parameters: INCOPLAX_QUERY.filter((p) => ['mask', 'flat'].includes(String(p.name))), responses: { ...ok('the integration point', ref('IntegrationPoint')), ...errors('incoplax', 400, 401, 404) } }),
+        patch: incoplax('Change fields (id and token_local are immutable)', { requestBody: body(ref('IntegrationPoint')), responses: { ...ok('changed', ref('IntegrationPoint')), ...errors('incoplax', 400, 401, 403, 404, 409) } }),
+        delete: incoplax('Delete (pending outbound sends are cancelled)', { responses: { '204': { description: 'deleted' }, ...errors('incoplax', 401, 403, 404) } }),
+      },
+      '/rest/v1/service/integration_points/{id}/secret': { parameters: [pathParam('id')], get: incoplax('The signing secret', { responses: { ...ok('secret', secret), ...errors('incoplax', 401, 404) } }) },
+      '/rest/v1/service/integration_points/{id}/secret/rotate': { parameters: [pathParam('id')], post: incoplax('Rotate the signing secret (the old one signs too for 24 h)', { responses: { ...ok('new secret', secret), ...errors('incoplax', 401, 403, 404) } }) },
+      '/rest/v1/service/integration_tokens/{token}': { parameters: [pathParam('token')], get: incoplax('Resolve a token_local', { responses: { ...ok('the point', { type: 'object' }), ...errors('incoplax', 401, 404) } }) },
+      '/exec': {
+        post: incoplax('Inbound webhook into a channel (Authorization: Bearer <token_local>)', { security: [], requestBody: { required: false, content: { '*/*': { schema: {} } } }, responses: { ...ok('stored (async channel) or the handler\'s answer (sync channel)'), ...errors('incoplax', 401, 413, 503, 504) } }),
+        get: incoplax('Inbound webhook into a channel, GET form', { security: [], responses: { ...ok('stored or answered'), ...errors('incoplax', 401, 503, 504) } }),
+      },
+      '/application/{application_id}/webhook': {
+        parameters: [pathParam('application_id', { type: 'integer', minimum: 1 })],
+        put: conpeek('Create or replace the application webhook', { requestBody: body(ref('Webhook')), responses: { ...ok('saved', { type: 'object', properties: { success: { const: true }, data: ref('Webhook') } }), ...errors('conpeek', 400, 401, 403) } }),
+        get: conpeek('Read the application webhook', { responses: { ...ok('the webhook', { type: 'object', properties: { success: { const: true }, data: ref('Webhook') } }), ...errors('conpeek', 400, 401, 404) } }),
+        delete: conpeek('Delete it (pending deliveries are cancelled, and stay visible)', { responses: { ...ok('deleted'), ...errors('conpeek', 401, 403, 404) } }),
+      },
+      '/application/{application_id}/webhook/secret': { parameters: [pathParam('application_id', { type: 'integer' })], get: conpeek('The signing secret', { responses: { ...ok('secret'), ...errors('conpeek', 401, 404) } }) },
+      '/application/{application_id}/webhook/secret/rotate': { parameters: [pathParam('application_id', { type: 'integer' })], post: conpeek('Rotate the signing secret', { responses: { ...ok('new secret'), ...errors('conpeek', 401, 403, 404) } }) },
+      '/application/{application_id}/events': {
+        parameters: [pathParam('application_id', { type: 'integer' })],
+        post: conpeek('Deliver an application event ({event_name, event_type, data, event_time?})', { requestBody: body({ type: 'object', required: ['event_name', 'event_type', 'data'] }), responses: { '202': { description: 'stored durably; the id is the callback id' }, ...errors('conpeek', 400, 401, 403, 404, 413) } }),
+      },
+      '/callback': {
+        get: conpeek('The callback (delivery) log of every source', {
+          parameters: [
+            query('limit', `default ${CONPEEK_CALLBACK_QUERY_SCHEMA.defaultLimit}`, { type: 'integer', minimum: 1, maximum: CONPEEK_CALLBACK_QUERY_SCHEMA.maxLimit }), query('offset', 'default 0', { type: 'integer', minimum: 0 }),
+            query('sort', `one of ${CONPEEK_CALLBACK_QUERY_SCHEMA.sortable.join(', ')}`), query('dir', 'asc | desc'),
+            query('filter', `URL-encoded JSON list of {property, operator?, value}; properties: ${Object.keys(CONPEEK_CALLBACK_QUERY_SCHEMA.filterable).join(', ')}; operators gt|gte|lt|lte on dates and numbers; an array value means membership`),
+          ],
+          responses: { ...ok('the page', { type: 'object', properties: { data: { type: 'array', items: ref('Callback') } } }), ...errors('conpeek', 400, 401, 413) },
+        }),
+      },
+      '/callback/{id}': { parameters: [pathParam('id')], get: conpeek('One callback with its call_history', { responses: { ...ok('the callback', { type: 'object', properties: { success: { const: true }, data: ref('Callback') } }), ...errors('conpeek', 401, 404) } }) },
+      '/callback/{id}/recall': { parameters: [pathParam('id')], post: conpeek('Deliver again now on the same record (also resumes a paused endpoint)', { responses: { '202': { description: 'queued' }, ...errors('conpeek', 401, 403, 404) } }) },
+      '/api/v1/envelope/callback/add': { post: docstudio('Create an envelope callback', { requestBody: body(ref('EnvelopeCallback')), responses: { ...ok('created', ref('EnvelopeCallback'), '201'), ...errors('docstudio', 400, 401, 403) } }) },
+      '/api/v1/envelope/callback/list': { get: docstudio('The mailbox\'s callbacks (bare array)', { responses: { ...ok('callbacks', { type: 'array', items: ref('EnvelopeCallback') }), ...errors('docstudio', 400, 401) } }) },
+      '/api/v1/envelope/callback/{uuid}/remove': { delete: docstudio('Remove a callback (pending deliveries are cancelled)', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('removed (empty body)'), ...errors('docstudio', 401, 403, 404) } }) },
+      '/api/v1/envelope/callback/{uuid}/check': { get: docstudio('Would this stored envelope match?', { parameters: [mailbox, pathParam('uuid'), query('envelopeUuid', 'the envelope')], responses: { ...ok('{passed, failed}'), ...errors('docstudio', 400, 401, 404) } }) },
+      '/api/v1/envelope/callback/{uuid}/send': { get: docstudio('Fire the callback now for a stored envelope', { parameters: [mailbox, pathParam('uuid'), query('envelopeUuid', 'the envelope')], responses: { ...ok('{code, body}'), ...errors('docstudio', 400, 401, 403, 404) } }) },
+      '/api/v1/envelope/callback/{uuid}/secret': { get: docstudio('The signing secret', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('{signingSecret}'), ...errors('docstudio', 401, 404) } }) },
+      '/api/v1/envelope/callback/{uuid}/secret/rotate': { post: docstudio('Rotate the signing secret', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('{signingSecret}'), ...errors('docstudio', 401, 403, 404) } }) },
+      '/api/v1/envelope/callback/callbackRequestPayload': { get: docstudio('A sample payload', { responses: ok('the payload posted to callbacks') }) },
+      '/api/v1/envelope/events': { post: docstudio('Envelope events (one or an array): matched, then delivered', { requestBody: body({ oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] }), responses: { '202': { description: 'stored durably' }, ...errors('docstudio', 400, 401, 403, 413) } }) },
+    },
+  };
+}
