@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
 import { DeliveryHttpClient, deliveryModuleFromEnv, parseCidrList } from '@hookrelay/delivery';
-import { DATABASE_PROBE, healthControllerFor, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
+import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { databaseProbeProvider, EnvelopeCallbackRepository, EnvelopeRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { CallbackLogController } from './callback-log/callback-log.controller';
@@ -26,7 +26,7 @@ export class CallbacksAppModule {
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'callbacks' }),
         { ...deliveryModuleFromEnv(env), global: true },
       ],
-      controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, healthControllerFor('callbacks')],
+      controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, healthControllerFor('callbacks'), MetricsController],
       providers: [
         EnvelopeCallbacksService,
         EnvelopeCallbackTestsService,

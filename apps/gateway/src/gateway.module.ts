@@ -6,6 +6,7 @@ import { PersistenceModule, TenancyRepository } from '@hookrelay/persistence';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyProvisioner, PROVISIONED_KEYS } from './auth/api-key.provisioner';
 import { GatewayEnv, parseApiKeys } from './config/gateway.env';
+import { GatewayMetricsController } from './health/gateway-metrics.controller';
 import { HealthController } from './health/health.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { ReadinessService } from './health/readiness.service';
@@ -25,7 +26,7 @@ export class GatewayModule {
         PersistenceModule.forRoot({ schemas: ['gateway'], database: databaseConfigFrom(env), repositories: [TenancyRepository] }),
         ServiceClientModule.forRoot({ servers: env.NATS_URL.split(','), timeoutMs: env.NATS_REQUEST_TIMEOUT_MS, name: 'gateway' }),
       ],
-      controllers: [HealthController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController],
+      controllers: [HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

@@ -7,6 +7,8 @@ import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { GatewayEnv } from './config/gateway.env';
 import { GatewayModule } from './gateway.module';
 import { createBodyParser } from './http/body-parser.middleware';
+import { httpMetrics } from './http/http-metrics.middleware';
+import { collectProcessMetrics } from '@hookrelay/messaging';
 import { createLookupFront } from './lookup';
 
 async function main(): Promise<void> {
@@ -14,6 +16,8 @@ async function main(): Promise<void> {
   const logger = new Logger('gateway');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bodyParser: false, logger: ['error', 'warn', 'log'] });
   app.disable('x-powered-by');
+  collectProcessMetrics();
+  app.use(httpMetrics);
   app.use(createBodyParser(env.MAX_BODY_BYTES));
   // The /docs page's scripts and styles (Swagger UI, from the swagger-ui-dist package).
   app.useStaticAssets(getAbsoluteFSPath(), { prefix: '/docs/assets' });

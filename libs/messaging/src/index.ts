@@ -13,3 +13,4 @@ export type { ServiceBootstrapOptions } from './lib/service-bootstrap';
 export { serviceRuntimeProviders } from './lib/service-runtime.providers';
 export { InFlightInterceptor } from './lib/in-flight.interceptor';
 export { ReplySizeInterceptor, MAX_REPLY_BYTES } from './lib/reply-size.interceptor';
+export { MetricsController, collectProcessMetrics } from './lib/metrics.controller';

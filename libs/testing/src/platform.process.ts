@@ -22,11 +22,15 @@ export interface PlatformOptions {
   replicas?: Partial<Record<PlatformApp, number>>;
   /** Extra variables for every app. */
   env?: Record<string, string>;
+  /** Give every service replica an OPS_PORT of its own (health and /metrics over HTTP). */
+  opsPorts?: boolean;
 }
 
 export interface AppProcess {
   readonly app: PlatformApp;
   readonly process: ManagedProcess;
+  /** The service's own HTTP port for /health and /metrics (OPS_PORT), when the platform gives them one. */
+  readonly opsPort?: number;
 }
 
 /** The four apps, built (npm run build), running as separate processes like in production. */
@@ -62,7 +66,7 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformH
     ...database,
     ...options.env,
   };
-  const platform = new Platform(port, env);
+  const platform = new Platform(port, env, options.opsPorts ?? false);
   try {
     for (const app of SERVICE_APPS) {
       for (let i = 0; i < (options.replicas?.[app] ?? 1); i++) await platform.startApp(app);
@@ -85,6 +89,7 @@ class Platform implements PlatformHandle {
   constructor(
     readonly port: number,
     readonly env: Readonly<Record<string, string>>,
+    private readonly opsPorts: boolean,
   ) {
     this.baseUrl = `http://127.0.0.1:${port}`;
   }
@@ -94,10 +99,12 @@ class Platform implements PlatformHandle {
   }
 
   async startApp(app: PlatformApp): Promise<AppProcess> {
-    const proc = new ManagedProcess(process.execPath, [RUN_APP, app], { cwd: ROOT, env: { ...process.env, ...this.env }, emergencySignal: 'SIGKILL' });
+    const opsPort = this.opsPorts && app !== 'gateway' ? await getFreePort() : undefined;
+    const env = { ...process.env, ...this.env, ...(opsPort ? { OPS_PORT: String(opsPort) } : {}) };
+    const proc = new ManagedProcess(process.execPath, [RUN_APP, app], { cwd: ROOT, env, emergencySignal: 'SIGKILL' });
     proc.output.onLine((line) => this.output.push(`[${app}:${proc.pid}] ${line}`));
     const ready = proc.output.watchFor(/ready: /);
-    const replica = { app, process: proc };
+    const replica = { app, process: proc, ...(opsPort ? { opsPort } : {}) };
     this.running.push(replica);
     await waitUntil(ready, {
       description: `${app} to start`,

@@ -6,6 +6,7 @@ import { ServiceName } from '@hookrelay/contracts';
 import { createPayloadValidationPipe } from './payload-validation.pipe';
 import { ServiceRpcExceptionFilter } from './rpc-exception.filter';
 import { InFlightInterceptor } from './in-flight.interceptor';
+import { collectProcessMetrics } from './metrics.controller';
 import { ReplySizeInterceptor } from './reply-size.interceptor';
 import { INSTANCE_ID } from './service-health';
 
@@ -27,6 +28,7 @@ export interface ServiceBootstrapOptions {
  */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
   const logger = new Logger(options.service);
+  collectProcessMetrics();
   const app = await NestFactory.create(options.module, { logger: ['error', 'warn', 'log'] });
   // Registered on the app and inherited by the NATS side: Nest ignores pipes/filters set on a hybrid
   // app's microservice after creation.

@@ -1,7 +1,15 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ClientNats } from '@nestjs/microservices';
 import { ReplyOf, RequestOf, RequestSubject, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
+import { Histogram } from 'prom-client';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+
+const requestSeconds = new Histogram({
+  name: 'hookrelay_nats_request_duration_seconds',
+  help: 'NATS request/reply round trips from this process, by subject and outcome',
+  labelNames: ['subject', 'outcome'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+});
 
 export const SERVICE_CLIENT_OPTIONS = Symbol('SERVICE_CLIENT_OPTIONS');
 
@@ -25,10 +33,15 @@ export class ServiceClient implements OnApplicationShutdown {
   }
 
   async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, timeoutMs = this.options.timeoutMs): Promise<ReplyOf<S>> {
+    const stop = requestSeconds.startTimer({ subject });
     try {
-      return await firstValueFrom(this.client.send<ReplyOf<S>, RequestOf<S>>(subject, payload).pipe(timeout(timeoutMs)));
+      const reply = await firstValueFrom(this.client.send<ReplyOf<S>, RequestOf<S>>(subject, payload).pipe(timeout(timeoutMs)));
+      stop({ outcome: 'ok' });
+      return reply;
     } catch (error) {
-      throw toServiceException(error, subject, timeoutMs);
+      const mapped = toServiceException(error, subject, timeoutMs);
+      stop({ outcome: mapped.code });
+      throw mapped;
     }
   }
 

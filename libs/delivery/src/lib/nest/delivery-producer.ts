@@ -4,6 +4,7 @@ import { NATS_CONNECTION } from '@hookrelay/messaging';
 import { DeliveryEntity, DeliveryPolicy, DeliveryRepository, DeliverySource, timeOrderedId } from '@hookrelay/persistence';
 import { JSONCodec, NatsConnection } from 'nats';
 import { DeliverySealing } from './delivery-sealing';
+import { deliveryMetrics } from './delivery.metrics';
 
 const codec = JSONCodec<DeliveryJob>();
 
@@ -46,6 +47,7 @@ export class DeliveryProducer {
     });
     await this.deliveries.insertMany(entities);
     await this.publish(entities.map((d) => ({ tenantId: d.tenantId, deliveryId: d.id })), (job) => `${job.deliveryId}:new`);
+    for (const delivery of entities) deliveryMetrics.accepted.inc({ source: delivery.source });
     return entities;
   }
 

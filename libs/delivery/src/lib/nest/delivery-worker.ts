@@ -5,6 +5,7 @@ import {
   DeliveryAttemptEntity, DeliveryEntity, DeliveryRepository, EndpointHealthEntity, EndpointHealthRepository, SubscriptionSecretRepository, timeOrderedId,
 } from '@hookrelay/persistence';
 import { plainToInstance } from 'class-transformer';
+import { Gauge } from 'prom-client';
 import { validateSync } from 'class-validator';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamManager, JsMsg, JSONCodec, NatsConnection, nanos } from 'nats';
 import { nextEndpointHealth } from '../engine/endpoint-health.util';
@@ -13,6 +14,7 @@ import { retryPolicyFor } from '../engine/retry-policy-for.util';
 import { settleAttempt } from '../engine/settle-attempt.util';
 import { activeSigningSecrets } from '../signing/active-signing-secrets.util';
 import { DeliverySealing } from './delivery-sealing';
+import { deliveryMetrics } from './delivery.metrics';
 import { DELIVERY_HTTP, DELIVERY_OPTIONS, DeliveryModuleOptions, HttpAttempter } from './delivery.tokens';
 import { EndpointLimiter, endpointOf } from './endpoint-limiter';
 import { keyOf } from './subscription-secrets.service';
@@ -59,6 +61,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     await ensureWorkerConsumer(await this.nc.jetstreamManager(), this.options.ackWaitMs);
     const consumer = await this.nc.jetstream().consumers.get(STREAMS.deliveryJobs.name, DELIVERY_WORKERS_CONSUMER);
     this.messages = await consumer.consume({ max_messages: this.options.concurrency });
+    registerQueueDepthGauge(this.nc);
     this.loop = this.run(this.messages);
   }
 
@@ -126,6 +129,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       if (endpoint?.pausedAt) {
         // A paused endpoint gets no traffic; the delivery is visible as DISABLED until a user recalls it.
         await this.deliveries.closeClaimed(delivery.tenantId, delivery.id, 'DISABLED', new Date());
+        deliveryMetrics.closed.inc({ source: delivery.source, close_reason: 'DISABLED' });
         return { ack: true };
       }
       return await this.attempt(delivery, endpoint);
@@ -162,6 +166,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         nextAttemptAt: settled.nextAttemptAt, closedAt: settled.state === 'CLOSED' ? settledAt : null,
       },
     }, settledAt);
+    deliveryMetrics.attempts.inc({ source: delivery.source, outcome: settled.outcome });
+    deliveryMetrics.attemptSeconds.observe({ source: delivery.source }, outcome.durationMs / 1000);
+    if (settled.closeReason) deliveryMetrics.closed.inc({ source: delivery.source, close_reason: settled.closeReason });
     const health = nextEndpointHealth(endpoint, settled.outcome, attempt.error ?? `HTTP ${attempt.statusCode}`, settledAt, this.options.pauseAfterMs);
     if (health) {
       await this.health.save(Object.assign(new EndpointHealthEntity(), { tenantId: delivery.tenantId, endpoint: endpointOf(delivery.url), ...health }));
@@ -175,6 +182,27 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     if (!stored) return [];
     return activeSigningSecrets(this.sealing.openSecrets(keyOf(delivery), stored.secretsSealed), new Date());
   }
+}
+
+let queueGauge: Gauge | null = null;
+
+/** Jobs waiting in the shared consumer (not yet delivered to a worker) and in flight (unacked), read at scrape time. */
+function registerQueueDepthGauge(nc: NatsConnection): void {
+  if (queueGauge) return;
+  queueGauge = new Gauge({
+    name: 'hookrelay_delivery_queue_jobs',
+    help: 'Delivery jobs in the shared JetStream consumer: pending (waiting) and ack_pending (being worked or deferred)',
+    labelNames: ['state'] as const,
+    async collect() {
+      try {
+        const info = await (await nc.jetstreamManager()).consumers.info(STREAMS.deliveryJobs.name, DELIVERY_WORKERS_CONSUMER);
+        this.set({ state: 'pending' }, info.num_pending);
+        this.set({ state: 'ack_pending' }, info.num_ack_pending);
+      } catch {
+        // NATS unavailable during a scrape: keep the last values.
+      }
+    },
+  });
 }
 
 function parseJob(data: Uint8Array): DeliveryJob | null {
