@@ -31,6 +31,17 @@ describe('the hookrelay CLI', () => {
     }
   }, 90_000);
 
+  it('migrates every schema of an empty database', async () => {
+    const sqlitePath = tempSqlitePath();
+    const { stderr } = await cli(sqlitePath, 'migrate');
+    expect(stderr.trim().split('\n')).toEqual(['gateway', 'integration-points', 'webhooks', 'callbacks', 'delivery'].map((s) => `migrated ${s}`));
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(sqlitePath, { readonly: true });
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name);
+    db.close();
+    expect(tables).toEqual(expect.arrayContaining(['tenants', 'integration_points', 'application_webhooks', 'envelope_callbacks', 'deliveries', 'endpoint_health']));
+  });
+
   it.each([
     [['key:create', 'nobody'], /no tenant named "nobody"/],
     [['tenant:create'], /missing or unknown command/],

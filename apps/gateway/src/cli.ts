@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { DatabaseEnv, databaseConfigFrom, loadConfig } from '@hookrelay/config';
-import { API_KEY_ROLES, ApiKeyRole, openDataSource, TenancyRepository } from '@hookrelay/persistence';
+import { API_KEY_ROLES, ApiKeyRole, openDataSource, runSchemaMigrations, SchemaName, SCHEMAS, TenancyRepository } from '@hookrelay/persistence';
 import { generateApiKey, hashApiKey } from '@hookrelay/secrets';
 
 const USAGE = `usage:
   hookrelay tenant:create <name> [--role admin|read]   create a tenant (or reuse it) and print a new API key
   hookrelay key:create <tenant> [--role admin|read]    print a new API key for an existing tenant
+  hookrelay migrate                                    bring every schema up to date (the apps also do this at start)
 
 The database is DATABASE_URL (PostgreSQL) or SQLITE_PATH (default ./data/hookrelay.sqlite).`;
 
@@ -26,7 +27,17 @@ function parseArgs(argv: string[]): { command: string; name: string; role: ApiKe
   return { command, name, role };
 }
 
+/** Every service's migrations, each with its own table and lock (what a deployment's migration Job runs). */
+async function migrateAll(): Promise<void> {
+  const env = loadConfig(DatabaseEnv);
+  for (const schema of Object.keys(SCHEMAS) as SchemaName[]) {
+    await runSchemaMigrations(databaseConfigFrom(env), schema);
+    console.error(`migrated ${schema}`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'migrate' && process.argv.length === 3) return migrateAll();
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(process.argv.slice(2));
