@@ -8,17 +8,19 @@ import { GatewayEnv } from './config/gateway.env';
 import { GatewayModule } from './gateway.module';
 import { createBodyParser } from './http/body-parser.middleware';
 import { httpMetrics } from './http/http-metrics.middleware';
-import { collectProcessMetrics } from '@hookrelay/messaging';
+import { collectProcessMetrics, JsonLogger } from '@hookrelay/messaging';
+import { correlation } from './http/correlation.middleware';
 import { createLookupFront } from './lookup';
 
 async function main(): Promise<void> {
   const env = loadConfig(GatewayEnv);
   const logger = new Logger('gateway');
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bodyParser: false, logger: new JsonLogger('gateway', env.LOG_LEVEL) });
   app.disable('x-powered-by');
   collectProcessMetrics();
   app.use(httpMetrics);
   app.use(createBodyParser(env.MAX_BODY_BYTES));
+  app.use(correlation);
   // The /docs page's scripts and styles (Swagger UI, from the swagger-ui-dist package).
   app.useStaticAssets(getAbsoluteFSPath(), { prefix: '/docs/assets' });
   await app.init();

@@ -14,3 +14,6 @@ export { serviceRuntimeProviders } from './lib/service-runtime.providers';
 export { InFlightInterceptor } from './lib/in-flight.interceptor';
 export { ReplySizeInterceptor, MAX_REPLY_BYTES } from './lib/reply-size.interceptor';
 export { MetricsController, collectProcessMetrics } from './lib/metrics.controller';
+export { JsonLogger } from './lib/json-logger';
+export { CORRELATION_HEADER, correlationIdFrom, currentCorrelationId, runWithCorrelationId } from './lib/correlation';
+export { RequestLoggingInterceptor } from './lib/request-logging.interceptor';

@@ -6,6 +6,8 @@ import { ServiceName } from '@hookrelay/contracts';
 import { createPayloadValidationPipe } from './payload-validation.pipe';
 import { ServiceRpcExceptionFilter } from './rpc-exception.filter';
 import { InFlightInterceptor } from './in-flight.interceptor';
+import { JsonLogger } from './json-logger';
+import { RequestLoggingInterceptor } from './request-logging.interceptor';
 import { collectProcessMetrics } from './metrics.controller';
 import { ReplySizeInterceptor } from './reply-size.interceptor';
 import { INSTANCE_ID } from './service-health';
@@ -19,6 +21,7 @@ export interface ServiceBootstrapOptions {
   natsServers: string[];
   /** Port for /health and /health/ready over HTTP; none when undefined or 0. */
   opsPort?: number;
+  logLevel?: string;
 }
 
 /**
@@ -29,13 +32,13 @@ export interface ServiceBootstrapOptions {
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
   const logger = new Logger(options.service);
   collectProcessMetrics();
-  const app = await NestFactory.create(options.module, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create(options.module, { logger: new JsonLogger(options.service, options.logLevel) });
   // Registered on the app and inherited by the NATS side: Nest ignores pipes/filters set on a hybrid
   // app's microservice after creation.
   app.useGlobalPipes(createPayloadValidationPipe());
   app.useGlobalFilters(new ServiceRpcExceptionFilter());
   const inFlight = new InFlightInterceptor();
-  app.useGlobalInterceptors(inFlight, new ReplySizeInterceptor());
+  app.useGlobalInterceptors(new RequestLoggingInterceptor(), inFlight, new ReplySizeInterceptor());
   app.connectMicroservice<MicroserviceOptions>(
     {
       transport: Transport.NATS,
@@ -69,7 +72,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
 export function runService<E extends CommonEnv>(service: ServiceName, envClass: new () => E, moduleFor: (env: E) => DynamicModule): void {
   const start = async (): Promise<void> => {
     const env = loadConfig(envClass);
-    await bootstrapService({ service, module: moduleFor(env), natsServers: env.NATS_URL.split(','), opsPort: env.OPS_PORT });
+    await bootstrapService({ service, module: moduleFor(env), natsServers: env.NATS_URL.split(','), opsPort: env.OPS_PORT, logLevel: env.LOG_LEVEL });
   };
   start().catch((error: unknown) => {
     console.error(`${service} failed to start: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ClientNats } from '@nestjs/microservices';
+import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
+import { headers as natsHeaders } from 'nats';
+import { CORRELATION_HEADER, currentCorrelationId } from './correlation';
 import { ReplyOf, RequestOf, RequestSubject, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
 import { Histogram } from 'prom-client';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
@@ -35,7 +37,12 @@ export class ServiceClient implements OnApplicationShutdown {
   async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, timeoutMs = this.options.timeoutMs): Promise<ReplyOf<S>> {
     const stop = requestSeconds.startTimer({ subject });
     try {
-      const reply = await firstValueFrom(this.client.send<ReplyOf<S>, RequestOf<S>>(subject, payload).pipe(timeout(timeoutMs)));
+      // The caller's correlation id travels in the NATS headers, so the service's log lines carry it too.
+      const hdrs = natsHeaders();
+      const requestId = currentCorrelationId();
+      if (requestId) hdrs.set(CORRELATION_HEADER, requestId);
+      const record = new NatsRecordBuilder(payload).setHeaders(hdrs).build();
+      const reply = await firstValueFrom(this.client.send<ReplyOf<S>>(subject, record).pipe(timeout(timeoutMs)));
       stop({ outcome: 'ok' });
       return reply;
     } catch (error) {
