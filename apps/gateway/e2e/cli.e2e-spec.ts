@@ -34,7 +34,8 @@ describe('the hookrelay CLI', () => {
   it('migrates every schema of an empty database', async () => {
     const sqlitePath = tempSqlitePath();
     const { stderr } = await cli(sqlitePath, 'migrate');
-    expect(stderr.trim().split('\n')).toEqual(['gateway', 'integration-points', 'webhooks', 'callbacks', 'delivery'].map((s) => `migrated ${s}`));
+    // Only the CLI's own lines: Node may add environment warnings (e.g. about NO_COLOR) on stderr.
+    expect(stderr.split('\n').filter((line) => line.startsWith('migrated '))).toEqual(['gateway', 'integration-points', 'webhooks', 'callbacks', 'delivery'].map((s) => `migrated ${s}`));
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(sqlitePath, { readonly: true });
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name);
