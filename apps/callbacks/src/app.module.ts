@@ -24,7 +24,7 @@ export class CallbacksAppModule {
       imports: [
         PersistenceModule.forRoot({ schemas: ['callbacks', 'delivery'], database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository, EnvelopeRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'callbacks' }),
-        { ...deliveryModuleFromEnv(env), global: true },
+        deliveryModuleFromEnv(env),
       ],
       controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, healthControllerFor('callbacks'), MetricsController],
       providers: [

@@ -22,7 +22,7 @@ export class IntegrationPointsAppModule {
       imports: [
         PersistenceModule.forRoot({ schemas: ['integration-points', 'delivery'], database: databaseConfigFrom(env), repositories: [IntegrationPointRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'integration-points' }),
-        { ...deliveryModuleFromEnv(env), global: true },
+        deliveryModuleFromEnv(env),
       ],
       controllers: [IntegrationPointsController, ExecController, ChannelSenderController, healthControllerFor('integration-points'), MetricsController],
       providers: [

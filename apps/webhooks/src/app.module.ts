@@ -17,7 +17,7 @@ export class WebhooksAppModule {
       imports: [
         PersistenceModule.forRoot({ schemas: ['webhooks', 'delivery'], database: databaseConfigFrom(env), repositories: [ApplicationWebhookRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'webhooks' }),
-        { ...deliveryModuleFromEnv(env), global: true },
+        deliveryModuleFromEnv(env),
       ],
       controllers: [ApplicationWebhooksController, healthControllerFor('webhooks'), MetricsController],
       providers: [

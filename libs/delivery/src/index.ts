@@ -1,4 +1,5 @@
-// The public surface of @hookrelay/delivery: the framework-free core of the delivery engine.
+// The public surface of @hookrelay/delivery: the delivery engine (framework-free core + its Nest adapter),
+// its pure policies (signing, retry, outcome) and the guarded HTTP client.
 export { DeliverySettingError } from './lib/delivery-setting.error';
 export type { DeliverySetting } from './lib/delivery-setting.error';
 
@@ -50,22 +51,26 @@ export type {
 export { classifyAttempt } from './lib/outcome/classify-attempt.util';
 export { DEFAULT_SNIPPET_BYTES, responseSnippet } from './lib/response/response-snippet.util';
 
-// The engine: pure planning/settling of attempts, and its Nest adapter (producer, worker, sweeper, secrets)
+// The engine: pure planning/settling of attempts
 export type { EngineDelivery, EnginePolicy } from './lib/engine/delivery-policy.types';
 export { planAttempt } from './lib/engine/plan-attempt.util';
 export type { PlannedAttempt } from './lib/engine/plan-attempt.util';
 export { settleAttempt, RETRY_AFTER_CAP_MS } from './lib/engine/settle-attempt.util';
 export type { SettledAttempt } from './lib/engine/settle-attempt.util';
 export { retryPolicyFor } from './lib/engine/retry-policy-for.util';
+
+// The engine core (framework-free) and its Nest adapter
+export { DeliveryEngine } from './lib/core/delivery-engine';
+export type { EngineOptions, EnginePorts } from './lib/core/delivery-engine';
+export type { NewDelivery, AcceptOptions } from './lib/core/delivery-intake';
+export type { TargetConfig, PausedSubscription } from './lib/core/subscription-targets';
+export type { SubscriptionKey, DeliverySource as EngineDeliverySource } from './lib/core/ports/delivery-store.port';
+export { originOf } from './lib/core/concurrency-gate';
 export { DeliveryModule } from './lib/nest/delivery.module';
-export { deliveryModuleFromEnv } from './lib/nest/delivery-module-from-env';
-export { DeliveryProducer } from './lib/nest/delivery-producer';
-export type { NewDelivery } from './lib/nest/delivery-producer';
-export { DeliverySweeper } from './lib/nest/delivery-sweeper';
-export { SubscriptionSecrets } from './lib/nest/subscription-secrets.service';
-export type { SubscriptionRef } from './lib/nest/subscription-secrets.service';
-export { EndpointLimiter, endpointOf } from './lib/nest/endpoint-limiter';
-export type { DeliveryModuleOptions, HttpAttempter } from './lib/nest/delivery.tokens';
+export { deliveryModuleFromEnv, deliveryOptionsFromEnv } from './lib/nest/delivery-module-from-env';
+export { DeliveryLog } from './lib/nest/delivery-log.service';
+export type { DeliveryModuleOptions } from './lib/nest/delivery.tokens';
+export type { HttpAttempter } from './lib/core/ports/http-attempter.port';
 
 // The HTTP attempt and its SSRF guard
 export type { DeliveryHttpClientOptions, HttpAttemptRequest, HttpAttemptResult } from './lib/http/http-attempt.types';

@@ -43,3 +43,5 @@ export { EnvelopeRepository } from './lib/envelopes/envelope.repository';
 export { GroupCommit } from './lib/data-source/group-commit';
 export { EndpointHealthEntity } from './lib/deliveries/endpoint-health.entity';
 export { EndpointHealthRepository } from './lib/deliveries/endpoint-health.repository';
+export { DeliveryTargetEntity } from './lib/deliveries/delivery-target.entity';
+export { DeliveryIdempotencyKeyEntity } from './lib/deliveries/delivery-idempotency-key.entity';

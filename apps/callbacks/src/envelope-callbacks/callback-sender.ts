@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { EnvelopeSendResultView } from '@hookrelay/contracts';
-import { DEFAULT_USER_AGENT, DeliveryHttpClient, planAttempt, SubscriptionSecrets } from '@hookrelay/delivery';
+import { activeSigningSecrets, DEFAULT_USER_AGENT, DeliveryEngine, DeliveryHttpClient, planAttempt } from '@hookrelay/delivery';
 import { timeOrderedId } from '@hookrelay/persistence';
 import { CallbackTarget } from './callback-target.mapper';
 import { subscriptionOf } from './envelope-callbacks.service';
@@ -19,15 +19,16 @@ const SEND_BODY_BYTES = 16 * 1024;
 export class CallbackSender implements OnApplicationShutdown {
   constructor(
     @Inject(SEND_HTTP_CLIENT) private readonly http: DeliveryHttpClient,
-    private readonly secrets: SubscriptionSecrets,
+    private readonly engine: DeliveryEngine,
   ) {}
 
   async send(tenantId: string, target: CallbackTarget, payload: string): Promise<EnvelopeSendResultView> {
     const now = new Date();
-    const secret = await this.secrets.current(subscriptionOf(tenantId, target.id));
+    // Signed like a delivery: with every active secret (the previous one too during its 24 h grace).
+    const secrets = activeSigningSecrets(await this.engine.targets.signingSecrets(subscriptionOf(tenantId, target.id)), now);
     const plan = planAttempt(
       { id: timeOrderedId(now.getTime()), url: target.url, payload, headers: {}, policy: target.policy, attempts: 0, applicationState: 'NEW' },
-      { now, secrets: secret === null ? [] : [secret], authorization: target.authorization, userAgent: DEFAULT_USER_AGENT },
+      { now, secrets, authorization: target.authorization, userAgent: DEFAULT_USER_AGENT },
     );
     const outcome = await this.http.attempt({ ...plan, maxResponseBytes: SEND_BODY_BYTES });
     if (outcome.result.kind === 'response') return { code: outcome.result.status, body: outcome.snippet };

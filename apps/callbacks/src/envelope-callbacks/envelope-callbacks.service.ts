@@ -3,18 +3,18 @@ import {
   CreateEnvelopeCallbackCommand, CreatedEnvelopeCallbackView, EnvelopeCallbackRefCommand, EnvelopeCallbackSecretView, EnvelopeCallbackView,
   ListEnvelopeCallbacksCommand, RemoveEnvelopeCallbackCommand, ServiceErrorCode, ServiceException,
 } from '@hookrelay/contracts';
-import { SubscriptionRef, SubscriptionSecrets } from '@hookrelay/delivery';
-import { DeliveryRepository, EnvelopeCallbackEntity, EnvelopeCallbackRepository } from '@hookrelay/persistence';
+import { DeliveryEngine, SubscriptionKey } from '@hookrelay/delivery';
+import { EnvelopeCallbackEntity, EnvelopeCallbackRepository } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { randomUUID } from 'node:crypto';
 import { toEnvelopeCallbackView, toStoredFilter } from './envelope-callback.mapper';
-import { passwordContext } from './callback-target.mapper';
+import { passwordContext, toCallbackTarget } from './callback-target.mapper';
 
 const DEFAULT_SUCCESS_CODE = 200;
 
 export const callbackNotFound = (): ServiceException => new ServiceException(ServiceErrorCode.NotFound, 'callback not found');
 
-export const subscriptionOf = (tenantId: string, callbackId: string): SubscriptionRef => ({
+export const subscriptionOf = (tenantId: string, callbackId: string): SubscriptionKey => ({
   tenantId, source: 'envelope_callback', subscriptionId: callbackId,
 });
 
@@ -23,8 +23,7 @@ export const subscriptionOf = (tenantId: string, callbackId: string): Subscripti
 export class EnvelopeCallbacksService {
   constructor(
     private readonly callbacks: EnvelopeCallbackRepository,
-    private readonly deliveries: DeliveryRepository,
-    private readonly secrets: SubscriptionSecrets,
+    private readonly engine: DeliveryEngine,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
   ) {}
 
@@ -44,7 +43,10 @@ export class EnvelopeCallbacksService {
       createdAt: new Date(),
     });
     await this.callbacks.insert(entity);
-    return { ...toEnvelopeCallbackView(entity), signingSecret: await this.secrets.create(subscriptionOf(tenantId, id)) };
+    const target = toCallbackTarget(entity, this.box);
+    const key = subscriptionOf(tenantId, id);
+    const { createdSecret } = await this.engine.targets.upsert(key, { url: target.url, headers: {}, policy: target.policy, authorization: target.authorization });
+    return { ...toEnvelopeCallbackView(entity), signingSecret: createdSecret ?? (await this.engine.targets.currentSecret(key)) };
   }
 
   async list({ tenantId, mailbox }: ListEnvelopeCallbacksCommand): Promise<EnvelopeCallbackView[]> {
@@ -56,22 +58,19 @@ export class EnvelopeCallbacksService {
   async remove({ tenantId, mailbox, id }: RemoveEnvelopeCallbackCommand): Promise<{ removed: true }> {
     const callbackId = id.toLowerCase();
     if (!(await this.callbacks.deleteFromMailbox(tenantId, mailbox.toLowerCase(), callbackId))) throw callbackNotFound();
-    const ref = subscriptionOf(tenantId, callbackId);
-    await this.deliveries.closePending(tenantId, ref.source, ref.subscriptionId, 'CANCELLED', new Date());
-    await this.secrets.remove(ref);
+    await this.engine.targets.remove(subscriptionOf(tenantId, callbackId));
     return { removed: true };
   }
 
   async secret({ tenantId, mailbox, id }: EnvelopeCallbackRefCommand): Promise<EnvelopeCallbackSecretView> {
     const callback = await this.require(tenantId, mailbox, id);
-    const ref = subscriptionOf(tenantId, callback.id);
-    return { signingSecret: (await this.secrets.current(ref)) ?? (await this.secrets.create(ref)) };
+    return { signingSecret: await this.engine.targets.currentSecret(subscriptionOf(tenantId, callback.id)) };
   }
 
   /** A new current secret; the previous one stays valid (and signs too) for 24 h. */
   async rotateSecret({ tenantId, mailbox, id }: EnvelopeCallbackRefCommand): Promise<EnvelopeCallbackSecretView> {
     const callback = await this.require(tenantId, mailbox, id);
-    return { signingSecret: await this.secrets.rotate(subscriptionOf(tenantId, callback.id)) };
+    return { signingSecret: await this.engine.targets.rotateSecret(subscriptionOf(tenantId, callback.id)) };
   }
 
   async require(tenantId: string, mailbox: string, id: string): Promise<EnvelopeCallbackEntity> {

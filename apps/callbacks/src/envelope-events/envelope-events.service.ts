@@ -1,28 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { PublishedEnvelopeEvents, PublishEnvelopeEventsCommand } from '@hookrelay/contracts';
-import { DeliveryProducer, NewDelivery } from '@hookrelay/delivery';
+import { DeliveryEngine, NewDelivery } from '@hookrelay/delivery';
 import { prepareEnvelope } from '@hookrelay/filtering';
 import { EnvelopeRepository } from '@hookrelay/persistence';
 import { toCallbackPayload, toEnvelopeEntity, toEnvelopeFacts } from './envelope.mapper';
 import { MailboxFilterCache } from './mailbox-filter-cache.service';
 
-/** Deliveries are stored (and their jobs published) in batches this large, each all-or-nothing. */
-const ENQUEUE_BATCH = 500;
-
 /**
  * Envelope events: each envelope is stored (for check/send), matched against its mailbox's callbacks,
- * and every match becomes one delivery of the DocStudio payload. The reply comes only once every
- * delivery is stored and its job acknowledged by JetStream.
+ * and every match becomes one delivery of the DocStudio payload. All of a request's deliveries are
+ * stored in one write (all-or-nothing) before the reply; a repeated Idempotency-Key gets the first reply.
  */
 @Injectable()
 export class EnvelopeEventsService {
   constructor(
     private readonly envelopes: EnvelopeRepository,
     private readonly filters: MailboxFilterCache,
-    private readonly producer: DeliveryProducer,
+    private readonly engine: DeliveryEngine,
   ) {}
 
-  async publish({ tenantId, mailbox, body }: PublishEnvelopeEventsCommand): Promise<PublishedEnvelopeEvents> {
+  async publish({ tenantId, mailbox, body, idempotencyKey }: PublishEnvelopeEventsCommand): Promise<PublishedEnvelopeEvents> {
     const box = mailbox.toLowerCase();
     const now = new Date();
     const envelopes = body.map((event, position) => toEnvelopeEntity(tenantId, box, event, position, now));
@@ -42,7 +39,9 @@ export class EnvelopeEventsService {
         });
       }
     }
-    for (let i = 0; i < deliveries.length; i += ENQUEUE_BATCH) await this.producer.enqueue(deliveries.slice(i, i + ENQUEUE_BATCH));
-    return { accepted: envelopes.length, deliveries: deliveries.length };
+    return this.engine.intake.accept(deliveries, {
+      idempotency: idempotencyKey === undefined ? undefined : { tenantId, key: `callbacks.envelope-event:${box}:${idempotencyKey}` },
+      reply: (ids) => ({ accepted: envelopes.length, deliveries: ids.length }),
+    });
   }
 }

@@ -10,8 +10,8 @@ import {
 } from '@hookrelay/filtering';
 import { IntegrationPointEntity, IntegrationPointRepository, isUniqueViolation } from '@hookrelay/persistence';
 import { generateHexToken } from '@hookrelay/secrets';
-import { SubscriptionRef, SubscriptionSecrets } from '@hookrelay/delivery';
-import { DeliveryRepository } from '@hookrelay/persistence';
+import { DeliveryEngine, SubscriptionKey, TargetConfig } from '@hookrelay/delivery';
+import { CHANNEL_SEND_POLICY } from '../outbound/channel-send.policy';
 import { randomUUID } from 'node:crypto';
 import { toRepositoryQuery } from './integration-point-query.mapper';
 import { IntegrationPointViews } from './integration-point-views';
@@ -23,8 +23,7 @@ export class IntegrationPointsService {
   constructor(
     private readonly points: IntegrationPointRepository,
     private readonly views: IntegrationPointViews,
-    private readonly secrets: SubscriptionSecrets,
-    private readonly deliveries: DeliveryRepository,
+    private readonly engine: DeliveryEngine,
   ) {}
 
   async create({ tenantId, body }: CreateIntegrationPointCommand): Promise<IntegrationPointProjection> {
@@ -50,18 +49,18 @@ export class IntegrationPointsService {
       throw error;
     }
     // The channel's Standard Webhooks secret, shown once here and at …/{id}/secret afterwards.
-    return { ...this.view(entity), signing_secret: await this.secrets.create(refOf(tenantId, entity.id)) };
+    const { createdSecret } = await this.engine.targets.upsert(refOf(tenantId, entity.id), this.targetOf(entity));
+    return { ...this.view(entity), signing_secret: createdSecret ?? (await this.engine.targets.currentSecret(refOf(tenantId, entity.id))) };
   }
 
   async secret({ tenantId, id }: DeleteIntegrationPointCommand): Promise<{ signing_secret: string }> {
     if (!(await this.points.findById(tenantId, id))) throw notFound();
-    const ref = refOf(tenantId, id);
-    return { signing_secret: (await this.secrets.current(ref)) ?? (await this.secrets.create(ref)) };
+    return { signing_secret: await this.engine.targets.currentSecret(refOf(tenantId, id)) };
   }
 
   async rotateSecret({ tenantId, id }: DeleteIntegrationPointCommand): Promise<{ signing_secret: string }> {
     if (!(await this.points.findById(tenantId, id))) throw notFound();
-    return { signing_secret: await this.secrets.rotate(refOf(tenantId, id)) };
+    return { signing_secret: await this.engine.targets.rotateSecret(refOf(tenantId, id)) };
   }
 
   async get({ tenantId, id, query }: GetIntegrationPointCommand): Promise<IntegrationPointProjection> {
@@ -99,14 +98,15 @@ export class IntegrationPointsService {
       if (isUniqueViolation(error)) throw new ServiceException(ServiceErrorCode.Conflict, `code "${entity.code}" already exists`);
       throw error;
     }
+    // A new url or token_remote applies to the channel's pending sends too, retries included.
+    await this.engine.targets.upsert(refOf(tenantId, entity.id), this.targetOf(entity));
     return this.view(entity);
   }
 
   /** Deleting a channel cancels its pending outbound deliveries (they stay in GET /callback). */
   async delete({ tenantId, id }: DeleteIntegrationPointCommand): Promise<{ deleted: true }> {
     if (!(await this.points.delete(tenantId, id))) throw notFound();
-    await this.deliveries.closePending(tenantId, 'integration_point', id, 'CANCELLED', new Date());
-    await this.secrets.remove(refOf(tenantId, id));
+    await this.engine.targets.remove(refOf(tenantId, id));
     return { deleted: true };
   }
 
@@ -141,6 +141,11 @@ export class IntegrationPointsService {
     if (opts.userid !== undefined) entity.optsUserId = opts.userid;
   }
 
+  private targetOf(entity: IntegrationPointEntity): TargetConfig {
+    const { token_remote: token } = this.view(entity);
+    return { url: entity.url, headers: {}, policy: CHANNEL_SEND_POLICY, authorization: token ? `Bearer ${token}` : null };
+  }
+
   private view(entity: IntegrationPointEntity): IntegrationPointView {
     return this.views.view(entity);
   }
@@ -151,7 +156,7 @@ export class IntegrationPointsService {
   }
 }
 
-function refOf(tenantId: string, id: string): SubscriptionRef {
+export function refOf(tenantId: string, id: string): SubscriptionKey {
   return { tenantId, source: 'integration_point', subscriptionId: id };
 }
 

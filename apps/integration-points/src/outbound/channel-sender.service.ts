@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelSendResult, SendThroughChannelCommand, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
-import { DeliveryProducer } from '@hookrelay/delivery';
+import { DeliveryEngine } from '@hookrelay/delivery';
 import { IntegrationPointEntity, IntegrationPointRepository } from '@hookrelay/persistence';
 import { IntegrationPointViews } from '../integration-points/integration-point-views';
-
-/** Each attempt of an outbound send gets this long; integration points have no timeout setting. */
-const SEND_TIMEOUT_MS = 10_000;
-/** One attempt plus retries on the engine's fixed schedule (5 s, 30 s, 2 min, 10 min, 30 min…). */
-const SEND_MAX_ATTEMPTS = 6;
+import { refOf } from '../integration-points/integration-points.service';
+import { CHANNEL_SEND_POLICY } from './channel-send.policy';
 
 /**
  * Sends a message through a channel to its url with `Authorization: Bearer <token_remote>`, durably:
@@ -18,25 +15,25 @@ export class ChannelSenderService {
   constructor(
     private readonly points: IntegrationPointRepository,
     private readonly views: IntegrationPointViews,
-    private readonly producer: DeliveryProducer,
+    private readonly engine: DeliveryEngine,
   ) {}
 
-  async send({ tenantId, channel, payload }: SendThroughChannelCommand): Promise<ChannelSendResult> {
+  async send({ tenantId, channel, payload, idempotencyKey }: SendThroughChannelCommand): Promise<ChannelSendResult> {
     const point = await this.find(tenantId, channel);
     if (!point.url) throw new ServiceException(ServiceErrorCode.BadRequest, `integration point "${point.code}" has no url to send to`);
     const { token_remote: token } = this.views.view(point);
-    const [delivery] = await this.producer.enqueue([{
-      tenantId,
-      source: 'integration_point',
-      subscriptionId: point.id,
+    return this.engine.intake.accept([{
+      ...refOf(tenantId, point.id),
       url: point.url,
       event: point.sendSvcScriptCode || 'send',
       payload: JSON.stringify(payload),
       headers: {},
-      policy: { kind: 'bearer', timeoutMs: SEND_TIMEOUT_MS, maxAttempts: SEND_MAX_ATTEMPTS },
+      policy: CHANNEL_SEND_POLICY,
       authorization: token ? `Bearer ${token}` : null,
-    }]);
-    return { id: delivery!.id, accepted: true };
+    }], {
+      idempotency: idempotencyKey === undefined ? undefined : { tenantId, key: `integration-points.channel-send:${point.id}:${idempotencyKey}` },
+      reply: ([id]): ChannelSendResult => ({ id: id!, accepted: true }),
+    });
   }
 
   private async find(tenantId: string, channel: string): Promise<IntegrationPointEntity> {

@@ -3,8 +3,8 @@ import {
   ApplicationWebhookView, DeleteApplicationWebhookCommand, GetApplicationWebhookCommand, PutApplicationWebhookCommand, ServiceErrorCode,
   ServiceException,
 } from '@hookrelay/contracts';
-import { SubscriptionRef, SubscriptionSecrets } from '@hookrelay/delivery';
-import { ApplicationWebhookEntity, ApplicationWebhookRepository, DeliveryRepository, StoredRetryConfig } from '@hookrelay/persistence';
+import { DeliveryEngine, SubscriptionKey, TargetConfig } from '@hookrelay/delivery';
+import { ApplicationWebhookEntity, ApplicationWebhookRepository, StoredRetryConfig } from '@hookrelay/persistence';
 import { toApplicationWebhookView, toDeliveryPolicy } from './application-webhook.mapper';
 
 /** With retries disabled and no config given, what GET shows: one attempt, no delays. */
@@ -13,7 +13,7 @@ const NO_RETRY: StoredRetryConfig = { retry_value: 10, max_retries: 0, backoff_t
 export const noWebhook = (applicationId: number): ServiceException =>
   new ServiceException(ServiceErrorCode.NotFound, `application ${applicationId} has no webhook`);
 
-export const subscriptionOf = (tenantId: string, applicationId: number): SubscriptionRef => ({
+export const subscriptionOf = (tenantId: string, applicationId: number): SubscriptionKey => ({
   tenantId, source: 'application_webhook', subscriptionId: String(applicationId),
 });
 
@@ -21,8 +21,7 @@ export const subscriptionOf = (tenantId: string, applicationId: number): Subscri
 export class ApplicationWebhooksService {
   constructor(
     private readonly webhooks: ApplicationWebhookRepository,
-    private readonly deliveries: DeliveryRepository,
-    private readonly secrets: SubscriptionSecrets,
+    private readonly engine: DeliveryEngine,
   ) {}
 
   async put({ tenantId, applicationId, body }: PutApplicationWebhookCommand): Promise<ApplicationWebhookView> {
@@ -45,13 +44,10 @@ export class ApplicationWebhooksService {
       updatedAt: now,
     });
     await this.webhooks.upsert(entity);
-    const ref = subscriptionOf(tenantId, applicationId);
-    if (!existing) return { ...toApplicationWebhookView(entity), signing_secret: await this.secrets.create(ref) };
-    // A changed URL or policy applies to the deliveries not attempted yet.
-    await this.deliveries.retargetUnattempted(tenantId, ref.source, ref.subscriptionId, {
-      url: entity.url, headers: entity.headers, policy: toDeliveryPolicy(entity), authorizationSealed: null,
-    }, now);
-    return toApplicationWebhookView(entity);
+    // The target applies to every delivery not closed yet, retries waiting included: attempts read it.
+    const { createdSecret } = await this.engine.targets.upsert(subscriptionOf(tenantId, applicationId), targetOf(entity));
+    const view = toApplicationWebhookView(entity);
+    return !existing && createdSecret ? { ...view, signing_secret: createdSecret } : view;
   }
 
   async get({ tenantId, applicationId }: GetApplicationWebhookCommand): Promise<ApplicationWebhookView> {
@@ -61,21 +57,18 @@ export class ApplicationWebhooksService {
   /** Deleting the webhook cancels its pending deliveries; they stay visible in GET /callback. */
   async delete({ tenantId, applicationId }: DeleteApplicationWebhookCommand): Promise<{ deleted: true }> {
     if (!(await this.webhooks.delete(tenantId, applicationId))) throw noWebhook(applicationId);
-    const ref = subscriptionOf(tenantId, applicationId);
-    await this.deliveries.closePending(tenantId, ref.source, ref.subscriptionId, 'CANCELLED', new Date());
-    await this.secrets.remove(ref);
+    await this.engine.targets.remove(subscriptionOf(tenantId, applicationId));
     return { deleted: true };
   }
 
   async secret({ tenantId, applicationId }: GetApplicationWebhookCommand): Promise<{ signing_secret: string }> {
     await this.require(tenantId, applicationId);
-    const ref = subscriptionOf(tenantId, applicationId);
-    return { signing_secret: (await this.secrets.current(ref)) ?? (await this.secrets.create(ref)) };
+    return { signing_secret: await this.engine.targets.currentSecret(subscriptionOf(tenantId, applicationId)) };
   }
 
   async rotateSecret({ tenantId, applicationId }: GetApplicationWebhookCommand): Promise<{ signing_secret: string }> {
     await this.require(tenantId, applicationId);
-    return { signing_secret: await this.secrets.rotate(subscriptionOf(tenantId, applicationId)) };
+    return { signing_secret: await this.engine.targets.rotateSecret(subscriptionOf(tenantId, applicationId)) };
   }
 
   async require(tenantId: string, applicationId: number): Promise<ApplicationWebhookEntity> {
@@ -83,4 +76,9 @@ export class ApplicationWebhooksService {
     if (!entity) throw noWebhook(applicationId);
     return entity;
   }
+}
+
+/** Where and how the application's deliveries go (the engine's view of the webhook). */
+export function targetOf(entity: ApplicationWebhookEntity): TargetConfig {
+  return { url: entity.url, headers: entity.headers, policy: toDeliveryPolicy(entity), authorization: null };
 }

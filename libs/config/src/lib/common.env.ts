@@ -70,14 +70,14 @@ export class CommonEnv extends DatabaseEnv {
   @Max(4096)
   DELIVERY_CONCURRENCY = 256;
 
-  /** Attempts one process runs at once against one endpoint (scheme://host:port). */
+  /** Attempts at once against one endpoint (scheme://host:port) of one tenant, across all worker processes together. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(1024)
   DELIVERY_MAX_PER_ENDPOINT = 64;
 
-  /** How long JetStream waits for a worker's ack before redelivering a job; must exceed the longest attempt (60 s). */
+  /** How long JetStream waits for a worker's ack before redelivering a job; must exceed DELIVERY_ATTEMPT_TIMEOUT_CAP_MS by 5 s. */
   @Transform(toInt)
   @IsInt()
   @Min(5000)
@@ -91,12 +91,58 @@ export class CommonEnv extends DatabaseEnv {
   @Max(30 * 86_400_000)
   DELIVERY_PAUSE_AFTER_MS = 86_400_000;
 
-  /** How often each process looks for due deliveries JetStream lost track of. */
+  /** How often each worker's scheduler publishes due retries, parked and recovered jobs (the retry lane). */
   @Transform(toInt)
   @IsInt()
-  @Min(500)
+  @Min(20)
+  @Max(60_000)
+  DELIVERY_SCHEDULER_INTERVAL_MS = 250;
+
+  /** Attempts one process runs at once from the retry lane (on top of DELIVERY_CONCURRENCY for first attempts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  DELIVERY_RETRY_CONCURRENCY = 64;
+
+  /** Attempts at once for one tenant, across all worker processes together. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  DELIVERY_MAX_PER_TENANT = 192;
+
+  /** JetStream max_ack_pending of each lane's consumer (jobs handed to workers and not yet answered). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
+  DELIVERY_MAX_ACK_PENDING = 20_000;
+
+  /** The longest one attempt may take, whatever a subscription's own timeout says; DELIVERY_ACK_WAIT_MS must exceed it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
   @Max(600_000)
-  DELIVERY_SWEEP_INTERVAL_MS = 15_000;
+  DELIVERY_ATTEMPT_TIMEOUT_CAP_MS = 60_000;
+
+  /** Longest a job parked behind a busy endpoint or tenant waits before it is offered again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DELIVERY_MAX_PARK_MS = 30_000;
+
+  /** How HTTP attempts are made: undici directly (fastest), or @nestjs/axios on the same guarded undici dispatcher. */
+  @IsIn(['undici', 'axios'])
+  DELIVERY_HTTP_CLIENT: 'undici' | 'axios' = 'undici';
+
+  /** Connections of the delivery engine's own PostgreSQL pool (hot-path statements), per process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
 
   /** Optional port for this process's health endpoints (services); 0 or unset = none. */
   @IsOptional()

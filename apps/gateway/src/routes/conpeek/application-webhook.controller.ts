@@ -5,6 +5,7 @@ import {
 } from '@hookrelay/contracts';
 import { ServiceClient } from '@hookrelay/messaging';
 import { CurrentPrincipal, Principal } from '../../auth/principal';
+import { IdempotencyKey } from '../../http/idempotency-key.decorator';
 import { relayed } from '../../http/relay.util';
 
 /** A non-numeric id becomes NaN, which the service's contract refuses with a clear 400. */
@@ -52,8 +53,12 @@ export class ApplicationWebhookController {
   /** Our extension: an application event to deliver; 202 once it is stored durably. */
   @Post('events')
   @HttpCode(202)
-  async publish(@CurrentPrincipal() who: Principal, @Param('application_id') id: string, @Body() body: unknown): Promise<Envelope<PublishedApplicationEvent>> {
-    const data = await this.services.request(APPLICATION_EVENT_SUBJECTS_V1.publish, { tenantId: who.tenantId, applicationId: applicationIdOf(id), body: relayed<ApplicationEventInput>(body) });
+  async publish(
+    @CurrentPrincipal() who: Principal, @Param('application_id') id: string, @Body() body: unknown, @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<Envelope<PublishedApplicationEvent>> {
+    const data = await this.services.request(APPLICATION_EVENT_SUBJECTS_V1.publish, {
+      tenantId: who.tenantId, applicationId: applicationIdOf(id), body: relayed<ApplicationEventInput>(body), idempotencyKey,
+    });
     return { success: true, data };
   }
 }

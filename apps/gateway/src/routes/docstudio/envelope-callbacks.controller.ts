@@ -6,6 +6,7 @@ import {
 } from '@hookrelay/contracts';
 import { ServiceClient } from '@hookrelay/messaging';
 import { CurrentPrincipal, Principal, Writes } from '../../auth/principal';
+import { IdempotencyKey } from '../../http/idempotency-key.decorator';
 import { relayed, singleQueryValues } from '../../http/relay.util';
 
 /** `send` waits for the receiver: up to the longest callback timeout, plus room for the service's own work. */
@@ -79,9 +80,11 @@ export class EnvelopeCallbacksController {
   /** Our extension: one envelope event or an array of them; 202 once every matching delivery is stored. */
   @Post('events')
   @HttpCode(202)
-  publish(@CurrentPrincipal() who: Principal, @Headers('mailbox') mailbox: string | undefined, @Body() body: unknown): Promise<PublishedEnvelopeEvents> {
+  publish(
+    @CurrentPrincipal() who: Principal, @Headers('mailbox') mailbox: string | undefined, @Body() body: unknown, @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<PublishedEnvelopeEvents> {
     return this.services.request(ENVELOPE_EVENT_SUBJECTS_V1.publish, {
-      tenantId: who.tenantId, mailbox: mailbox ?? '', body: relayed<EnvelopeEventInput[]>(body),
+      tenantId: who.tenantId, mailbox: mailbox ?? '', body: relayed<EnvelopeEventInput[]>(body), idempotencyKey,
     }, EVENTS_TIMEOUT_MS);
   }
 }

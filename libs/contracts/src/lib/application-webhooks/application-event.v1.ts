@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { ApplicationScopedCommand } from './application-webhook.commands.v1';
+import { IdempotencyKeyProperty } from '../delivery/idempotency-key';
 
 /**
  * An application event to deliver to the application's webhook, as the Conpeek payload
@@ -29,6 +30,9 @@ export class ApplicationEventInput {
 }
 
 export class PublishApplicationEventCommand extends ApplicationScopedCommand {
+  /** The client's Idempotency-Key: a repeat within 24 h gets the first answer and creates nothing. */
+  @IdempotencyKeyProperty() idempotencyKey?: string;
+
   @IsObject({ message: 'request body must be a JSON object' })
   @ValidateNested()
   @Type(() => ApplicationEventInput)

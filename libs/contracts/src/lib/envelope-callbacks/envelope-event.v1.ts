@@ -3,6 +3,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateBy, ValidateNested, ValidationOptions,
 } from 'class-validator';
 import { MailboxScopedCommand } from './envelope-callback.commands.v1';
+import { IdempotencyKeyProperty } from '../delivery/idempotency-key';
 import { ENVELOPE_SCOPES, ENVELOPE_STATUSES, EnvelopeScope, EnvelopeStatus } from './envelope-callback.input';
 
 /**
@@ -74,6 +75,9 @@ export class EnvelopeEventInput {
 }
 
 export class PublishEnvelopeEventsCommand extends MailboxScopedCommand {
+  /** The client's Idempotency-Key: a repeat within 24 h gets the first answer and creates nothing. */
+  @IdempotencyKeyProperty() idempotencyKey?: string;
+
   /** One event or a list of them; a single event arrives here as a one-element list. */
   @Transform(({ value }: { value: unknown }) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? [value] : value))
   @IsArray({ message: 'request body must be an envelope event or an array of envelope events' })

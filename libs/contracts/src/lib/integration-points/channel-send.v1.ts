@@ -1,5 +1,6 @@
 import { IsDefined, IsString, MaxLength } from 'class-validator';
 import { TenantCommand } from '../tenancy/tenant-command';
+import { IdempotencyKeyProperty } from '../delivery/idempotency-key';
 
 /**
  * Outbound: an internal service asks a channel to send a message to its `url`, authenticated with the
@@ -9,6 +10,9 @@ import { TenantCommand } from '../tenancy/tenant-command';
 export const CHANNEL_SEND_SUBJECT_V1 = 'integration-points.channel.send.v1';
 
 export class SendThroughChannelCommand extends TenantCommand {
+  /** The client's Idempotency-Key: a repeat within 24 h gets the first answer and creates nothing. */
+  @IdempotencyKeyProperty() idempotencyKey?: string;
+
   /** The integration point's id or code. */
   @IsString() @MaxLength(255) channel!: string;
   /** Any JSON value: it is the request body. */

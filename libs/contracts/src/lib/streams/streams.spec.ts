@@ -1,7 +1,7 @@
 import { APPLICATION_EVENT_SUBJECTS_V1 } from '../application-webhooks/application-event.v1';
 import { APPLICATION_WEBHOOK_SUBJECTS_V1 } from '../application-webhooks/application-webhook.commands.v1';
 import { CALLBACK_LOG_SUBJECTS_V1 } from '../callback-log/callback-log.v1';
-import { DELIVERY_JOB_SUBJECT_V1 } from '../delivery/delivery-job.v1';
+import { DELIVERY_JOB_SUBJECTS_V2, DELIVERY_TARGET_CHANGED_SUBJECT_V1, DELIVERY_WORKER_PRESENCE_SUBJECT_V1 } from '../delivery/delivery-job.v2';
 import { ENVELOPE_CALLBACK_SUBJECTS_V1 } from '../envelope-callbacks/envelope-callback.commands.v1';
 import { ENVELOPE_EVENT_SUBJECTS_V1 } from '../envelope-callbacks/envelope-event.v1';
 import { HEALTH_CHECK_V1 } from '../health/health-check.v1';
@@ -24,7 +24,7 @@ function matches(pattern: string, subject: string): boolean {
 const REQUEST_SUBJECTS = [
   ...Object.values(HEALTH_CHECK_V1), ...Object.values(INTEGRATION_POINT_SUBJECTS_V1), ...Object.values(APPLICATION_WEBHOOK_SUBJECTS_V1),
   ...Object.values(APPLICATION_EVENT_SUBJECTS_V1), ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1), ...Object.values(ENVELOPE_EVENT_SUBJECTS_V1), ...Object.values(CALLBACK_LOG_SUBJECTS_V1),
-  EXEC_SUBJECT_V1, CHANNEL_SEND_SUBJECT_V1, execSyncSubject('ws_hook'),
+  EXEC_SUBJECT_V1, CHANNEL_SEND_SUBJECT_V1, execSyncSubject('ws_hook'), DELIVERY_TARGET_CHANGED_SUBJECT_V1, DELIVERY_WORKER_PRESENCE_SUBJECT_V1,
 ];
 
 describe('stream subjects', () => {
@@ -33,7 +33,8 @@ describe('stream subjects', () => {
   });
 
   it.each([
-    [STREAMS.deliveryJobs.subjects[0], DELIVERY_JOB_SUBJECT_V1],
+    [STREAMS.deliveryJobs.subjects[0], DELIVERY_JOB_SUBJECTS_V2.fresh],
+    [STREAMS.deliveryJobs.subjects[1], DELIVERY_JOB_SUBJECTS_V2.retry],
     [STREAMS.execRequests.subjects[0], execRequestSubject('ws_hook')],
   ])('%s holds %s', (pattern, subject) => {
     expect(matches(pattern!, subject)).toBe(true);

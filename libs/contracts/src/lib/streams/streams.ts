@@ -31,10 +31,10 @@ export const STREAMS = {
     description: 'Inbound /exec requests stored durably until their handler takes them.',
   },
   deliveryJobs: {
-    name: 'DELIVERY_JOBS',
-    subjects: ['delivery.job.v1'],
+    name: 'DELIVERY_JOBS_V2',
+    subjects: ['delivery.job.fresh.v2', 'delivery.job.retry.v2'],
     retention: 'workqueue',
     duplicateWindowSeconds: 600,
-    description: 'One message per delivery attempt due; workers of every service share the consumer.',
+    description: 'Delivery jobs in two lanes (fresh: first attempts; retry: due retries, recalls, parked and recovered jobs), each with its own consumer.',
   },
 } as const satisfies Record<string, StreamDefinition>;

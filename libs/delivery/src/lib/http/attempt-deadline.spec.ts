@@ -23,4 +23,23 @@ describe('AttemptDeadline', () => {
     jest.advanceTimersByTime(1_000);
     expect(deadline.aborted).toBe(false);
   });
+
+  it('cancel() aborts at once with its reason, and is not a timeout', async () => {
+    const deadline = new AttemptDeadline(300);
+    const onAbort = jest.fn();
+    deadline.on('abort', onAbort);
+
+    deadline.cancel(new Error('caller gave up'));
+    jest.advanceTimersByTime(1_000);
+
+    expect([deadline.aborted, deadline.timedOut, onAbort.mock.calls.length]).toEqual([true, false, 1]);
+    await expect(deadline.expired).rejects.toThrow('caller gave up');
+  });
+
+  it('timedOut once the time is up; a later cancel() changes nothing', () => {
+    const deadline = new AttemptDeadline(300);
+    jest.advanceTimersByTime(300);
+    deadline.cancel(new Error('too late'));
+    expect(deadline.timedOut).toBe(true);
+  });
 });

@@ -1,13 +1,14 @@
 import { type BlockList, isIP } from 'node:net';
 import { buildConnector } from 'undici';
 import { addressRefusal } from './address-refusal.util';
+import { CachingDnsResolver } from './caching-dns.resolver';
 import { guardedLookup, type ResolveAll } from './guarded-lookup.util';
 import { SsrfBlockedError } from './ssrf-blocked.error';
 
 export interface GuardedConnectorOptions {
   /** undici's connect timeout (TCP + TLS handshake); the attempt's own deadline is usually shorter. */
   readonly connectTimeoutMs?: number;
-  /** DNS resolution; tests inject a fake to simulate rebinding. Default: dns.lookup (getaddrinfo). */
+  /** DNS resolution; tests inject a fake to simulate rebinding. Default: a new CachingDnsResolver. */
   readonly resolveAll?: ResolveAll;
 }
 
@@ -23,7 +24,7 @@ export interface GuardedConnectorOptions {
 export function guardedConnector(allowList: BlockList, options: GuardedConnectorOptions = {}): buildConnector.connector {
   const connect = buildConnector({
     timeout: options.connectTimeoutMs,
-    lookup: guardedLookup(allowList, options.resolveAll),
+    lookup: guardedLookup(allowList, options.resolveAll ?? new CachingDnsResolver().resolveAll),
   });
   return (target, callback) => {
     const literal = isIP(target.hostname) !== 0 ? addressRefusal(target.hostname, allowList) : null;

@@ -1,12 +1,13 @@
-import { promises as dns, type LookupAddress, type LookupOptions } from 'node:dns';
+import type { LookupAddress, LookupOptions } from 'node:dns';
 import type { BlockList, LookupFunction } from 'node:net';
 import { addressRefusal } from './address-refusal.util';
 import { SsrfBlockedError } from './ssrf-blocked.error';
 
-/** Resolves a host name to all its addresses (dns.lookup with `all: true`, i.e. getaddrinfo). */
+/**
+ * Resolves a host name to all its addresses; `options.family` (4 or 6) narrows them. The default is
+ * CachingDnsResolver#resolveAll (c-ares, off the thread pool); tests inject fakes.
+ */
 export type ResolveAll = (hostname: string, options: LookupOptions) => Promise<LookupAddress[]>;
-
-const resolveWithDns: ResolveAll = (hostname, options) => dns.lookup(hostname, { ...options, all: true });
 
 /**
  * A `lookup` for `net.connect`/`tls.connect` that resolves the name itself and hands the socket only the
@@ -15,7 +16,7 @@ const resolveWithDns: ResolveAll = (hostname, options) => dns.lookup(hostname, {
  * addresses are all refused fails with SsrfBlockedError; a mixed answer connects to the permitted ones.
  * Serves both call shapes Node uses (`all: true` for Happy Eyeballs, single address otherwise).
  */
-export function guardedLookup(allowList: BlockList, resolveAll: ResolveAll = resolveWithDns): LookupFunction {
+export function guardedLookup(allowList: BlockList, resolveAll: ResolveAll): LookupFunction {
   return (hostname, options, callback) => {
     const { all, ...rest } = options;
     resolveAll(hostname, rest).then(

@@ -23,17 +23,28 @@ export interface HttpAttemptResult {
   readonly retryAfter?: string;
   /** Plain English detail for the attempt history when there was no complete response. */
   readonly error?: string;
+  /** The receiver answered with `webhook-delivery: disable` (Standard Webhooks): stop delivering, like a 410. */
+  readonly disableRequested?: boolean;
 }
 
-export interface DeliveryHttpClientOptions {
+/** The guarded undici Agent both HTTP attempters use (createGuardedAgent). */
+export interface GuardedAgentOptions {
   /** Operator allow-list of CIDRs that the SSRF guard lets through (`DELIVERY_ALLOW_CIDRS`). */
   readonly allowCidrs?: readonly string[];
   /** Keep-alive connections per origin (scheme + host + port); default 32. */
   readonly connectionsPerOrigin?: number;
   /** Idle time after which a pooled connection is closed; default 4 s (a receiver's Keep-Alive hint can lower it). */
   readonly keepAliveTimeoutMs?: number;
+  /**
+   * Host name resolution; default a CachingDnsResolver (c-ares, cached, off libuv's thread pool). Tests
+   * inject a fake to simulate DNS rebinding; an injected function is used as is, without caching.
+   */
+  readonly resolveAll?: ResolveAll;
+  /** Budget of one DNS lookup of the default resolver; default 5 s. Ignored with `resolveAll`. */
+  readonly dnsTimeoutMs?: number;
+}
+
+export interface DeliveryHttpClientOptions extends GuardedAgentOptions {
   /** `User-Agent` sent unless the request headers set one; default `hookrelay-delivery`. */
   readonly userAgent?: string;
-  /** Host name resolution; default dns.lookup (getaddrinfo). Tests inject a fake to simulate DNS rebinding. */
-  readonly resolveAll?: ResolveAll;
 }

@@ -1,7 +1,6 @@
 import { type BlockList, isIP } from 'node:net';
 import { addressRefusal } from './address-refusal.util';
-
-const LOOPBACK_NAME_ADDRESSES = ['127.0.0.1', '::1'] as const;
+import { isLoopbackName, LOOPBACK_NAME_ADDRESSES } from './loopback-name.util';
 
 /**
  * Why a delivery target URL is refused before any DNS lookup, or null. WHATWG URL parsing has already
@@ -19,9 +18,8 @@ export function targetUrlRefusal(url: URL, allowList: BlockList): string | null 
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   if (host === '') return 'the URL has no host';
   if (isIP(host) !== 0) return addressRefusal(host, allowList);
-  const name = host.endsWith('.') ? host.slice(0, -1) : host;
-  if (name === 'localhost' || name.endsWith('.localhost')) {
-    const allowed = LOOPBACK_NAME_ADDRESSES.some((address) => addressRefusal(address, allowList) === null);
+  if (isLoopbackName(host)) {
+    const allowed = LOOPBACK_NAME_ADDRESSES.some(({ address }) => addressRefusal(address, allowList) === null);
     return allowed ? null : `${host} is refused: a loopback name`;
   }
   return null;

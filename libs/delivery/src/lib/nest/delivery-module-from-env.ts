@@ -1,28 +1,64 @@
 import { DynamicModule } from '@nestjs/common';
-import { CommonEnv } from '@hookrelay/config';
-import { DeliveryHttpClient } from '../http/delivery-http.client';
+import { CommonEnv, databaseConfigFrom } from '@hookrelay/config';
+import { DEFAULT_USER_AGENT } from '../http/http.constants';
 import { parseCidrList } from '../http/parse-cidr-list.parser';
 import { parseRetrySchedule } from '../retry/parse-retry-schedule.parser';
 import { DeliveryModule } from './delivery.module';
+import type { DeliveryModuleOptions } from './delivery.tokens';
+
+/** The ack wait must exceed the longest attempt by this much (the ack and the record take time too). */
+export const ACK_WAIT_MARGIN_MS = 5_000;
+/** Targets held per process (each a few hundred bytes). */
+const TARGET_CACHE_ENTRIES = 100_000;
+/** Safety net behind the change announcements (never the only invalidation). */
+const TARGET_CACHE_MAX_AGE_MS = 60_000;
 
 /**
- * The delivery engine as every service runs it, configured from the validated common env.
- * Schedule and CIDR syntax errors stop boot with the variable's name.
+ * The delivery engine as every service runs it, configured from the validated common env. Settings that
+ * only make sense together are checked here and stop boot with the variable's name.
  */
 export function deliveryModuleFromEnv(env: CommonEnv): DynamicModule {
+  return DeliveryModule.forRoot(deliveryOptionsFromEnv(env));
+}
+
+export function deliveryOptionsFromEnv(env: CommonEnv): DeliveryModuleOptions {
   const allowCidrs = parse('DELIVERY_ALLOW_CIDRS', () => parseCidrList(env.DELIVERY_ALLOW_CIDRS ?? ''));
-  return DeliveryModule.forRoot({
-    schedule: parse('CALLBACK_RETRY_SCHEDULE', () => parseRetrySchedule(env.CALLBACK_RETRY_SCHEDULE)),
-    concurrency: env.DELIVERY_CONCURRENCY,
-    maxPerEndpoint: env.DELIVERY_MAX_PER_ENDPOINT,
-    ackWaitMs: env.DELIVERY_ACK_WAIT_MS,
-    sweepIntervalMs: env.DELIVERY_SWEEP_INTERVAL_MS,
-    pauseAfterMs: env.DELIVERY_PAUSE_AFTER_MS,
-    allowCidrs,
-    runWorker: env.DELIVERY_WORKER === 'true',
-    encryptionKey: env.HOOKRELAY_ENCRYPTION_KEY,
-    http: () => new DeliveryHttpClient({ allowCidrs, connectionsPerOrigin: env.DELIVERY_MAX_PER_ENDPOINT }),
+  const schedule = parse('CALLBACK_RETRY_SCHEDULE', () => parseRetrySchedule(env.CALLBACK_RETRY_SCHEDULE));
+  parse('DELIVERY_ACK_WAIT_MS', () => {
+    if (env.DELIVERY_ACK_WAIT_MS < env.DELIVERY_ATTEMPT_TIMEOUT_CAP_MS + ACK_WAIT_MARGIN_MS) {
+      throw new Error(`must be at least DELIVERY_ATTEMPT_TIMEOUT_CAP_MS + ${ACK_WAIT_MARGIN_MS} ms (${env.DELIVERY_ATTEMPT_TIMEOUT_CAP_MS + ACK_WAIT_MARGIN_MS}): `
+        + 'a job still being attempted would be handed to a second worker');
+    }
   });
+  return {
+    engine: {
+      schedule,
+      pauseAfterMs: env.DELIVERY_PAUSE_AFTER_MS,
+      // A published job not answered within this long is presumed lost (see DeliveryScheduler).
+      leaseMs: env.DELIVERY_ACK_WAIT_MS * 2,
+      userAgent: DEFAULT_USER_AGENT,
+      maxParkMs: env.DELIVERY_MAX_PARK_MS,
+      attemptTimeoutCapMs: env.DELIVERY_ATTEMPT_TIMEOUT_CAP_MS,
+      slots: env.DELIVERY_CONCURRENCY + env.DELIVERY_RETRY_CONCURRENCY,
+      perEndpoint: env.DELIVERY_MAX_PER_ENDPOINT,
+      perTenant: env.DELIVERY_MAX_PER_TENANT,
+      cacheMaxEntries: TARGET_CACHE_ENTRIES,
+      cacheMaxAgeMs: TARGET_CACHE_MAX_AGE_MS,
+      schedulerBatch: 500,
+    },
+    database: databaseConfigFrom(env),
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    runWorker: env.DELIVERY_WORKER === 'true',
+    freshConcurrency: env.DELIVERY_CONCURRENCY,
+    retryConcurrency: env.DELIVERY_RETRY_CONCURRENCY,
+    ackWaitMs: env.DELIVERY_ACK_WAIT_MS,
+    maxAckPending: env.DELIVERY_MAX_ACK_PENDING,
+    schedulerIntervalMs: env.DELIVERY_SCHEDULER_INTERVAL_MS,
+    attemptTimeoutCapMs: env.DELIVERY_ATTEMPT_TIMEOUT_CAP_MS,
+    allowCidrs,
+    httpClient: env.DELIVERY_HTTP_CLIENT,
+    encryptionKey: env.HOOKRELAY_ENCRYPTION_KEY,
+  };
 }
 
 function parse<T>(variable: string, run: () => T): T {

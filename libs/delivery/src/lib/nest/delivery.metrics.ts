@@ -1,4 +1,5 @@
 import { Counter, Histogram } from 'prom-client';
+import type { EngineMetrics } from '../core/ports/engine-metrics.port';
 
 /** Prometheus metrics of the delivery engine (one registry per process: prom-client's default). */
 export const deliveryMetrics = {
@@ -23,4 +24,19 @@ export const deliveryMetrics = {
     help: 'Deliveries stored and queued (accepted), by source',
     labelNames: ['source'] as const,
   }),
+  parked: new Counter({
+    name: 'hookrelay_delivery_jobs_parked_total',
+    help: 'Jobs parked in the database because their endpoint or tenant was at its concurrency cap',
+    labelNames: ['source'] as const,
+  }),
+};
+
+export const prometheusEngineMetrics: EngineMetrics = {
+  accepted: (source, count) => deliveryMetrics.accepted.inc({ source }, count),
+  attempted: (source, outcome, seconds) => {
+    deliveryMetrics.attempts.inc({ source, outcome });
+    deliveryMetrics.attemptSeconds.observe({ source }, seconds);
+  },
+  closed: (source, reason) => deliveryMetrics.closed.inc({ source, close_reason: reason }),
+  parked: (source) => deliveryMetrics.parked.inc({ source }),
 };

@@ -1,38 +1,82 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { repositoryProvider, DeliveryRepository, EndpointHealthRepository, SubscriptionSecretRepository } from '@hookrelay/persistence';
-import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
-import { DeliveryProducer } from './delivery-producer';
-import { DeliverySealing } from './delivery-sealing';
-import { DeliverySweeper } from './delivery-sweeper';
-import { DeliveryWorker } from './delivery-worker';
-import { SubscriptionSecrets } from './subscription-secrets.service';
-import { DELIVERY_HTTP, DELIVERY_OPTIONS, DeliveryModuleOptions, HttpAttempter } from './delivery.tokens';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { NATS_CONNECTION } from '@hookrelay/messaging';
+import { DeliveryRepository, repositoryProvider } from '@hookrelay/persistence';
+import { SecretBox } from '@hookrelay/secrets';
+import { NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import { DeliveryEngine } from '../core/delivery-engine';
+import { DeliverySealer } from '../core/delivery-sealer';
+import { systemClock } from '../core/ports/clock.port';
+import type { DeliveryStore } from '../core/ports/delivery-store.port';
+import type { HttpAttempter } from '../core/ports/http-attempter.port';
+import { DeliveryLaneWorkers } from './delivery-lane.workers';
+import { DeliveryLog } from './delivery-log.service';
+import { DeliverySchedulerRunner } from './delivery-scheduler.runner';
+import { createDeliveryStore } from './delivery-store.factory';
+import { createHttpAttempter } from './delivery-http.factory';
+import { prometheusEngineMetrics } from './delivery.metrics';
+import { DELIVERY_HTTP, DELIVERY_OPTIONS, DELIVERY_STORE, DeliveryModuleOptions } from './delivery.tokens';
+import { JetStreamJobQueue } from './jetstream-job-queue';
+import { NatsTargetChanges } from './nats-target-changes';
+import { registerQueueDepthGauge } from './queue-depth.gauge';
+import { WorkerPresence } from './worker-presence';
+
+/** Closes what the engine opened, after the workers have finished their jobs. */
+@Injectable()
+class DeliveryResources implements BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    @Inject(DELIVERY_STORE) private readonly store: DeliveryStore,
+    @Inject(DELIVERY_HTTP) private readonly http: HttpAttempter,
+    private readonly changes: NatsTargetChanges,
+  ) {}
+
+  beforeApplicationShutdown(): void {
+    this.changes.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.http.close();
+    await this.store.close();
+  }
+}
 
 /**
- * The Nest adapter of the delivery engine. Needs, from the app: the delivery schema in its
- * PersistenceModule and NatsConnectionModule.
+ * The Nest adapter of the delivery engine: builds the framework-free DeliveryEngine on its ports (the store
+ * for the configured database, JetStream lanes, the HTTP client, NATS change announcements, presence) and
+ * runs its loops in worker processes. Needs from the app: PersistenceModule with the `delivery` schema
+ * (its DataSource runs the migrations first) and NatsConnectionModule. Exports DeliveryEngine and DeliveryLog.
  */
 @Module({})
 export class DeliveryModule {
-  static forRoot(options: DeliveryModuleOptions & { http: () => HttpAttempter; encryptionKey: string }): DynamicModule {
-    const { http, encryptionKey, ...settings } = options;
+  static forRoot(options: DeliveryModuleOptions): DynamicModule {
     const providers: Provider[] = [
-      { provide: DELIVERY_OPTIONS, useValue: settings },
-      { provide: DELIVERY_HTTP, useFactory: http },
-      { provide: SECRET_BOX, useFactory: () => new SecretBox(encryptionKey) },
+      { provide: DELIVERY_OPTIONS, useValue: options },
+      // DataSource first: its factory has run the delivery schema's migrations before the store opens.
+      { provide: DELIVERY_STORE, useFactory: (_migrated: DataSource) => createDeliveryStore(options.database, options.databasePoolSize), inject: [DataSource] },
+      { provide: DELIVERY_HTTP, useFactory: () => createHttpAttempter(options) },
+      { provide: JetStreamJobQueue, useFactory: (nc: NatsConnection) => new JetStreamJobQueue(nc), inject: [NATS_CONNECTION] },
+      { provide: NatsTargetChanges, useFactory: (nc: NatsConnection) => new NatsTargetChanges(nc), inject: [NATS_CONNECTION] },
+      { provide: WorkerPresence, useFactory: (nc: NatsConnection) => new WorkerPresence(nc), inject: [NATS_CONNECTION] },
+      {
+        provide: DeliveryEngine,
+        useFactory: (store: DeliveryStore, http: HttpAttempter, queue: JetStreamJobQueue, changes: NatsTargetChanges, presence: WorkerPresence) => {
+          const logger = new Logger('DeliveryEngine');
+          const engine = new DeliveryEngine({
+            store, http, publisher: queue, backlog: queue, notifier: changes, sealer: new DeliverySealer(new SecretBox(options.encryptionKey)),
+            clock: systemClock, metrics: prometheusEngineMetrics, liveWorkers: () => presence.liveWorkers(), warn: (message) => logger.warn(message),
+          }, options.engine);
+          changes.listen(engine.cache);
+          if (options.runWorker) registerQueueDepthGauge(queue);
+          return engine;
+        },
+        inject: [DELIVERY_STORE, DELIVERY_HTTP, JetStreamJobQueue, NatsTargetChanges, WorkerPresence],
+      },
       repositoryProvider(DeliveryRepository),
-      repositoryProvider(SubscriptionSecretRepository),
-      repositoryProvider(EndpointHealthRepository),
-      DeliverySealing,
-      DeliveryProducer,
-      DeliveryWorker,
-      DeliverySweeper,
-      SubscriptionSecrets,
+      DeliveryLog,
+      DeliveryLaneWorkers,
+      DeliverySchedulerRunner,
+      DeliveryResources,
     ];
-    return {
-      module: DeliveryModule,
-      providers,
-      exports: [DeliveryProducer, DeliveryRepository, EndpointHealthRepository, SubscriptionSecrets, DeliverySweeper],
-    };
+    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog] };
   }
 }

@@ -1,31 +1,26 @@
-import { AttemptResult } from '../outcome/attempt-outcome.types';
-import { RetrySchedule } from '../retry/retry-schedule.types';
+import type { DatabaseTarget } from '@hookrelay/persistence';
+import type { EngineOptions } from '../core/delivery-engine';
 
 export const DELIVERY_OPTIONS = Symbol('DELIVERY_OPTIONS');
+export const DELIVERY_STORE = Symbol('DELIVERY_STORE');
 export const DELIVERY_HTTP = Symbol('DELIVERY_HTTP');
 
+/** Everything the Nest adapter needs, already parsed and checked (deliveryModuleFromEnv builds it). */
 export interface DeliveryModuleOptions {
-  /** Parsed CALLBACK_RETRY_SCHEDULE. */
-  schedule: RetrySchedule;
-  concurrency: number;
-  maxPerEndpoint: number;
-  ackWaitMs: number;
-  sweepIntervalMs: number;
-  allowCidrs: string[];
-  /** An endpoint failing without a success for this long is paused (DELIVERY_PAUSE_AFTER_MS). */
-  pauseAfterMs: number;
-  /** False in processes that only enqueue (none today: every service also works the queue). */
+  engine: EngineOptions;
+  database: DatabaseTarget;
+  databasePoolSize: number;
+  /** False in processes that only accept and serve requests (DELIVERY_WORKER=false). */
   runWorker: boolean;
-}
-
-/** The HTTP side of one attempt, as the worker needs it (implemented by DeliveryHttpClient). */
-export interface HttpAttempter {
-  attempt(request: { url: string; headers: Record<string, string>; body: string; timeoutMs: number }): Promise<{
-    result: AttemptResult;
-    durationMs: number;
-    snippet: string;
-    retryAfter?: string;
-    error?: string;
-  }>;
-  close(): Promise<void>;
+  /** Fresh-lane jobs one process works at once (running or waiting for a cap). */
+  freshConcurrency: number;
+  /** Retry-lane jobs one process works at once. */
+  retryConcurrency: number;
+  ackWaitMs: number;
+  maxAckPending: number;
+  schedulerIntervalMs: number;
+  attemptTimeoutCapMs: number;
+  allowCidrs: string[];
+  httpClient: 'undici' | 'axios';
+  encryptionKey: string;
 }

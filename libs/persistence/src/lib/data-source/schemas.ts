@@ -13,6 +13,9 @@ import { SubscriptionSecretEntity } from '../deliveries/subscription-secret.enti
 import { DeliveriesInit1763800000400 } from '../migrations/delivery/1763800000400-deliveries-init';
 import { EndpointHealth1763800000410 } from '../migrations/delivery/1763800000410-endpoint-health';
 import { EndpointHealthEntity } from '../deliveries/endpoint-health.entity';
+import { DeliveryTargetEntity } from '../deliveries/delivery-target.entity';
+import { DeliveryIdempotencyKeyEntity } from '../deliveries/delivery-idempotency-key.entity';
+import { DeliveryTargetsAndWake1763800000420 } from '../migrations/delivery/1763800000420-delivery-targets-and-wake';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
 import { EnvelopeEntity } from '../envelopes/envelope.entity';
@@ -39,7 +42,11 @@ export const SCHEMAS = {
     migrationsTableName: 'migrations_callbacks',
   },
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
-  delivery: { entities: [DeliveryEntity, DeliveryAttemptEntity, SubscriptionSecretEntity, EndpointHealthEntity], migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410], migrationsTableName: 'migrations_delivery' },
+  delivery: {
+    entities: [DeliveryEntity, DeliveryAttemptEntity, SubscriptionSecretEntity, EndpointHealthEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity],
+    migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420],
+    migrationsTableName: 'migrations_delivery',
+  },
 } as const satisfies Record<string, SchemaDefinition>;
 
 export type SchemaName = keyof typeof SCHEMAS;

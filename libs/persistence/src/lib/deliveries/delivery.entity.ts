@@ -27,7 +27,7 @@ export type DeliveryPolicy =
 @Index('ix_deliveries_tenant_created', ['tenantId', 'createdAt'])
 @Index('ix_deliveries_tenant_state_created', ['tenantId', 'state', 'createdAt'])
 @Index('ix_deliveries_tenant_app_state_created', ['tenantId', 'applicationState', 'createdAt'])
-@Index('ix_deliveries_due', ['state', 'nextAttemptAt'])
+@Index('ix_deliveries_wake', ['wakeAt'])
 @Index('ix_deliveries_subscription', ['source', 'subscriptionId', 'state'])
 export class DeliveryEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -86,4 +86,16 @@ export class DeliveryEntity {
 
   @Column({ name: 'closed_at', type: 'bigint', nullable: true, transformer: epochMs })
   closedAt!: Date | null;
+
+  /** Bumped by every change of state: an engine write applies only at the version it read (optimistic). */
+  @Column({ type: 'integer', default: 0 })
+  version!: number;
+
+  /** When the scheduler must look at the row: the next retry, or the lease of a published job. Null once closed. */
+  @Column({ name: 'wake_at', type: 'bigint', nullable: true, transformer: epochMs })
+  wakeAt!: Date | null;
+
+  /** 1 while a job for the row was published (the scheduler re-publishes it only if the lease passes). */
+  @Column({ type: 'integer', default: 0 })
+  queued!: number;
 }

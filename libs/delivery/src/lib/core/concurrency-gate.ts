@@ -1,0 +1,136 @@
+/** A granted attempt slot; release exactly once (extra calls are ignored). */
+export type Release = () => void;
+
+export interface ConcurrencyGateOptions {
+  /** Attempts this process runs at once. */
+  slots: number;
+  /** Attempts at once against one endpoint of one tenant, across ALL worker processes together. */
+  perEndpoint: number;
+  /** Attempts at once for one tenant, across all worker processes together. */
+  perTenant: number;
+}
+
+interface Waiter {
+  tenantId: string;
+  endpoint: string;
+  grant: (release: Release) => void;
+}
+
+/**
+ * Decides when an attempt may start. Three caps: this process's slots; per tenant+endpoint and per tenant,
+ * both divided by the number of live worker processes so they hold cluster-wide. A job whose endpoint or
+ * tenant is at its cap may wait here only one round deep (at most as many waiters as the cap allows to
+ * run); beyond that `acquire` answers null and the engine parks the delivery in the database — so a busy
+ * endpoint's backlog neither spins through the queue nor occupies workers, and other tenants' jobs pass.
+ */
+export class ConcurrencyGate {
+  private running = 0;
+  private readonly byEndpoint = new Map<string, number>();
+  private readonly byTenant = new Map<string, number>();
+  private readonly waitingByEndpoint = new Map<string, number>();
+  private readonly waitingByTenant = new Map<string, number>();
+  private waiters: Waiter[] = [];
+
+  constructor(
+    private readonly options: ConcurrencyGateOptions,
+    private readonly liveWorkers: () => number = () => 1,
+  ) {}
+
+  /** A slot now, a promise of one (waiting in line), or null: park the job. */
+  acquire(tenantId: string, endpoint: string): Release | Promise<Release> | null {
+    const key = endpointKey(tenantId, endpoint);
+    // Whenever a slot is free, every waiter is held by its own caps (release() wakes waiters at once), so a
+    // job that fits may pass them: that is what keeps one tenant's queue from delaying another's.
+    if (this.fits(tenantId, key)) return this.take(tenantId, key);
+    const blockedByCaps = !this.fitsCaps(tenantId, key);
+    if (blockedByCaps) {
+      const { perEndpoint, perTenant } = this.caps();
+      if ((this.waitingByEndpoint.get(key) ?? 0) >= perEndpoint || (this.waitingByTenant.get(tenantId) ?? 0) >= perTenant) return null;
+    }
+    bump(this.waitingByEndpoint, key, 1);
+    bump(this.waitingByTenant, tenantId, 1);
+    return new Promise<Release>((grant) => this.waiters.push({ tenantId, endpoint: key, grant }));
+  }
+
+  /** Caps in force in this process now. */
+  caps(): { perEndpoint: number; perTenant: number } {
+    const workers = Math.max(1, this.liveWorkers());
+    return {
+      perEndpoint: Math.max(1, Math.floor(this.options.perEndpoint / workers)),
+      perTenant: Math.max(1, Math.floor(this.options.perTenant / workers)),
+    };
+  }
+
+  inUse(tenantId: string, endpoint: string): number {
+    return this.byEndpoint.get(endpointKey(tenantId, endpoint)) ?? 0;
+  }
+
+  get active(): number {
+    return this.running;
+  }
+
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  private fits(tenantId: string, key: string): boolean {
+    return this.running < this.options.slots && this.fitsCaps(tenantId, key);
+  }
+
+  private fitsCaps(tenantId: string, key: string): boolean {
+    const { perEndpoint, perTenant } = this.caps();
+    return (this.byEndpoint.get(key) ?? 0) < perEndpoint && (this.byTenant.get(tenantId) ?? 0) < perTenant;
+  }
+
+  private take(tenantId: string, key: string): Release {
+    this.running++;
+    bump(this.byEndpoint, key, 1);
+    bump(this.byTenant, tenantId, 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.running--;
+      bump(this.byEndpoint, key, -1);
+      bump(this.byTenant, tenantId, -1);
+      this.wake();
+    };
+  }
+
+  /** Grants waiting jobs in arrival order, skipping those whose endpoint or tenant is still full. */
+  private wake(): void {
+    if (this.waiters.length === 0) return;
+    const still: Waiter[] = [];
+    for (const waiter of this.waiters) {
+      if (this.running < this.options.slots && this.fitsCaps(waiter.tenantId, waiter.endpoint)) {
+        bump(this.waitingByEndpoint, waiter.endpoint, -1);
+        bump(this.waitingByTenant, waiter.tenantId, -1);
+        waiter.grant(this.take(waiter.tenantId, waiter.endpoint));
+      } else {
+        still.push(waiter);
+      }
+    }
+    this.waiters = still;
+  }
+}
+
+/** Tenant + normalised origin: one tenant's use of a shared receiver never counts against another's. */
+export function endpointKey(tenantId: string, endpoint: string): string {
+  return `${tenantId}|${endpoint}`;
+}
+
+/** scheme://host:port of a URL, lower-cased, default port and a trailing dot on the host removed. */
+export function originOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.hostname.replace(/\.$/, '')}${parsed.port ? `:${parsed.port}` : ''}`;
+  } catch {
+    return url;
+  }
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  const next = (map.get(key) ?? 0) + by;
+  if (next <= 0) map.delete(key);
+  else map.set(key, next);
+}

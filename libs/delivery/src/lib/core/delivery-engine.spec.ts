@@ -1,0 +1,283 @@
+import type { DeliveryJobV2 } from '@hookrelay/contracts';
+import { SecretBox } from '@hookrelay/secrets';
+import { engineHarness, EngineHarness, ok, OTHER_KEY } from '../../testing/engine-harness';
+import type { EnginePolicy } from '../engine/delivery-policy.types';
+import type { HttpAttemptResult } from '../http/http-attempt.types';
+import { DeliverySealer } from './delivery-sealer';
+import type { SubscriptionKey } from './ports/delivery-store.port';
+
+const TENANT_A = '11111111-1111-4111-8111-111111111111';
+const TENANT_B = '22222222-2222-4222-8222-222222222222';
+const CONPEEK_RETRY: EnginePolicy = { kind: 'conpeek', retryEnabled: 1, retryConfig: { retry_value: 10, max_retries: 2, backoff_type: 'constant', backoff_value: 0 }, timeoutMs: 5_000 };
+const CONPEEK_ONCE: EnginePolicy = { kind: 'conpeek', retryEnabled: 0, retryConfig: null, timeoutMs: 5_000 };
+
+const keyOf = (tenantId: string, subscriptionId = 's1'): SubscriptionKey => ({ tenantId, source: 'application_webhook', subscriptionId });
+
+async function subscribe(h: EngineHarness, key: SubscriptionKey, url = 'http://receiver.test/hook', policy: EnginePolicy = CONPEEK_RETRY): Promise<void> {
+  await h.engine.targets.upsert(key, { url, headers: { 'x-app': '1' }, policy, authorization: null });
+}
+
+async function accept(h: EngineHarness, key: SubscriptionKey, count = 1, idempotencyKey?: string): Promise<string[]> {
+  const items = Array.from({ length: count }, (_, i) => ({
+    ...key, url: 'http://receiver.test/hook', event: 'order.created', payload: JSON.stringify({ n: i }), headers: {}, policy: CONPEEK_RETRY, authorization: null,
+  }));
+  return h.engine.intake.accept(items, { idempotency: idempotencyKey ? { tenantId: key.tenantId, key: idempotencyKey } : undefined, reply: (ids) => ids });
+}
+
+/** Works every job published so far (both lanes), as the lane workers would. */
+async function drain(h: EngineHarness): Promise<string[]> {
+  const verdicts: string[] = [];
+  for (const job of h.publisher.take()) verdicts.push((await h.engine.processor.handle(job)).kind);
+  return verdicts;
+}
+
+describe('DeliveryEngine on in-memory ports', () => {
+  describe('one attempt and what it leaves behind', () => {
+    it.each<[string, EnginePolicy, HttpAttemptResult | Error, object, boolean]>([
+      ['2xx → delivered', CONPEEK_RETRY, ok(200), { state: 'CLOSED', applicationState: 'CLOSED', closeReason: 'DELIVERED', attempts: 1, wakeAt: null }, false],
+      ['500 with retries left → waits in the database for the scheduler', CONPEEK_RETRY, ok(500), { state: 'OPEN', applicationState: 'RETRY', closeReason: null, attempts: 1, queued: 0 }, false],
+      ['500, retries disabled → exhausted', CONPEEK_ONCE, ok(500), { state: 'CLOSED', closeReason: 'EXHAUSTED', attempts: 1 }, false],
+      ['410 → disabled, subscription paused', CONPEEK_RETRY, ok(410), { state: 'CLOSED', closeReason: 'DISABLED', attempts: 1 }, true],
+      ['webhook-delivery: disable on a 200 → disabled, paused', CONPEEK_RETRY, ok(200, { disableRequested: true }), { state: 'CLOSED', closeReason: 'DISABLED' }, true],
+      ['timeout → retry', CONPEEK_RETRY, { result: { kind: 'timeout' }, durationMs: 5000, snippet: '', error: 'timed out' }, { state: 'OPEN', applicationState: 'RETRY', attempts: 1 }, false],
+      ['refused by the SSRF guard → exhausted at once', CONPEEK_RETRY, { result: { kind: 'blocked' }, durationMs: 0, snippet: '', error: 'loopback' }, { state: 'CLOSED', closeReason: 'EXHAUSTED' }, false],
+      ['the HTTP client throws (a header value it refuses) → a failed attempt, retried', CONPEEK_RETRY, new Error('invalid authorization header'), { state: 'OPEN', applicationState: 'RETRY', attempts: 1 }, false],
+      ['the HTTP client throws, no retries → exhausted, never stuck', CONPEEK_ONCE, new Error('a bug'), { state: 'CLOSED', closeReason: 'EXHAUSTED', attempts: 1 }, false],
+    ])('%s', async (_name, policy, answer, expected, paused) => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      await subscribe(h, key, 'http://receiver.test/hook', policy);
+      h.http.respond = () => { if (answer instanceof Error) throw answer; return answer; };
+      const [id] = await accept(h, key);
+      expect(await drain(h)).toEqual(['ack']);
+      expect(h.store.row(id!)).toMatchObject(expected);
+      expect(h.store.attempts(id)).toHaveLength(1);
+      if (answer instanceof Error) expect(h.store.attempts(id)[0]!.error).toContain(answer.message);
+      expect((await h.store.getTarget(key))!.pausedAt !== null).toBe(paused);
+    });
+  });
+
+  it('sends the signed request to the target, with its headers and a capped timeout', async () => {
+    const h = engineHarness({ attemptTimeoutCapMs: 2_000 });
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    const [id] = await accept(h, key);
+    await drain(h);
+    const request = h.http.requests[0]!;
+    expect(request.url).toBe('http://receiver.test/hook');
+    expect(request.timeoutMs).toBe(2_000);
+    expect(request.headers).toMatchObject({ 'x-app': '1', 'webhook-id': id, 'user-agent': 'hookrelay-test' });
+    expect(request.headers['webhook-signature']).toMatch(/^v1,/);
+  });
+
+  it('reads no target from the database per attempt once the target is cached', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    await accept(h, key, 1);
+    await drain(h);
+    const readsAfterFirst = h.targetReads();
+    await accept(h, key, 50);
+    await drain(h);
+    expect(h.targetReads()).toBe(readsAfterFirst);
+    expect(h.store.rows().filter((r) => r.closeReason === 'DELIVERED')).toHaveLength(51);
+  });
+
+  it('a retry waits in the database (no queue slot) and the scheduler publishes it on the retry lane when due', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    h.http.respond = () => ok(503);
+    const [id] = await accept(h, key);
+    await drain(h);
+    expect(h.publisher.published).toHaveLength(0);
+    expect(await h.engine.scheduler.tick()).toBe(0); // not due yet
+    h.clock.advance(10_000);
+    expect(await h.engine.scheduler.tick()).toBe(1);
+    const [job] = h.publisher.take('retry');
+    expect(job).toMatchObject({ deliveryId: id, attempts: 1, applicationState: 'RETRY' });
+    h.http.respond = () => ok(200);
+    await h.engine.processor.handle(job!);
+    expect(h.store.row(id!)).toMatchObject({ state: 'CLOSED', closeReason: 'DELIVERED', attempts: 2 });
+  });
+
+  it('a URL change reaches deliveries already waiting for a retry', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key, 'http://broken.test/hook');
+    h.http.respond = (request) => (request.url.startsWith('http://broken.test') ? ok(500) : ok(200));
+    const [id] = await accept(h, key);
+    await drain(h);
+    await subscribe(h, key, 'http://fixed.test/hook');
+    h.clock.advance(10_000);
+    await h.engine.scheduler.tick();
+    await drain(h);
+    expect(h.http.requests.map((r) => r.url)).toEqual(['http://broken.test/hook', 'http://fixed.test/hook']);
+    expect(h.store.row(id!)).toMatchObject({ closeReason: 'DELIVERED', url: 'http://fixed.test/hook' });
+  });
+
+  it.each<[string, (h: EngineHarness, key: SubscriptionKey) => Promise<unknown>, string]>([
+    ['removed subscription → cancelled without an attempt', (h, key) => h.engine.targets.remove(key), 'CANCELLED'],
+    ['paused subscription → disabled without an attempt', (h, key) => h.store.setHealth(key, { failingSince: 1, pausedAt: 2, lastError: 'x' }, 3, true), 'DISABLED'],
+  ])('%s', async (_name, change, reason) => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    const [id] = await accept(h, key);
+    const jobs = h.publisher.take();
+    await change(h, key);
+    h.engine.cache.invalidate(key);
+    for (const job of jobs) await h.engine.processor.handle(job);
+    expect(h.store.row(id!)).toMatchObject({ state: 'CLOSED', closeReason: reason, attempts: 0 });
+    expect(h.http.requests).toHaveLength(0);
+  });
+
+  it('a stale job (the delivery was recalled meanwhile) records its attempt but not its state', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    h.http.respond = () => ok(500);
+    const [id] = await accept(h, key);
+    const [fresh] = h.publisher.take();
+    expect(await h.engine.recall(TENANT_A, id!)).toBe(true);
+    await h.engine.processor.handle(fresh!);
+    expect(h.store.row(id!)).toMatchObject({ applicationState: 'RECALL', attempts: 0 });
+    h.http.respond = () => ok(200);
+    await drain(h);
+    expect(h.store.row(id!)).toMatchObject({ closeReason: 'DELIVERED', attempts: 1 });
+    expect(h.store.attempts(id)).toHaveLength(2);
+  });
+
+  it('credentials that no longer decrypt become a failed attempt with the reason, then close per policy', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key, 'http://receiver.test/hook', CONPEEK_ONCE);
+    // Secrets sealed under another encryption key (a rotated-away key).
+    await h.store.putTargetSecrets(key, new DeliverySealer(new SecretBox(OTHER_KEY)).sealSecrets(key, [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', expiresAt: null }]), 0);
+    h.engine.cache.invalidate(key);
+    const [id] = await accept(h, key);
+    await drain(h);
+    expect(h.http.requests).toHaveLength(0);
+    expect(h.store.row(id!)).toMatchObject({ state: 'CLOSED', closeReason: 'EXHAUSTED', attempts: 1 });
+    expect(h.store.attempts(id)[0]!.error).toMatch(/not sent: .*cannot be decrypted/);
+  });
+
+  describe('idempotent accept', () => {
+    it('the same key within 24 h returns the first answer and stores nothing new', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      await subscribe(h, key);
+      const first = await accept(h, key, 2, 'k-1');
+      const again = await accept(h, key, 2, 'k-1');
+      expect(again).toEqual(first);
+      expect(h.store.rows()).toHaveLength(2);
+      expect(h.publisher.published).toHaveLength(2);
+      h.clock.advance(24 * 3_600_000 + 1);
+      expect(await accept(h, key, 1, 'k-1')).not.toEqual(first);
+    });
+
+    it('keys are per tenant', async () => {
+      const h = engineHarness();
+      await subscribe(h, keyOf(TENANT_A));
+      await subscribe(h, keyOf(TENANT_B));
+      const a = await accept(h, keyOf(TENANT_A), 1, 'same');
+      const b = await accept(h, keyOf(TENANT_B), 1, 'same');
+      expect(a).not.toEqual(b);
+    });
+  });
+
+  it('a failed publish after the commit still delivers: the scheduler takes the rows at once', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    h.publisher.failNext = true;
+    const [id] = await accept(h, key);
+    expect(h.store.row(id!)).toMatchObject({ state: 'OPEN', queued: 0 });
+    expect(await h.engine.scheduler.tick()).toBe(1);
+    await drain(h);
+    expect(h.store.row(id!)).toMatchObject({ closeReason: 'DELIVERED' });
+  });
+
+  it('lost jobs are recovered after their lease, but never while the lanes have a backlog', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    const [id] = await accept(h, key);
+    h.publisher.take(); // the job is lost
+    h.clock.advance(120_001);
+    h.publisher.backlog = true;
+    expect(await h.engine.scheduler.tick()).toBe(0);
+    h.publisher.backlog = false;
+    expect(await h.engine.scheduler.tick()).toBe(1);
+    await drain(h);
+    expect(h.store.row(id!)).toMatchObject({ closeReason: 'DELIVERED' });
+  });
+
+  describe('fair and isolated', () => {
+    it("a busy endpoint's excess jobs are parked in the database, not held, and another tenant passes at once", async () => {
+      const h = engineHarness({ perEndpoint: 2, perTenant: 100, slots: 100 });
+      const a = keyOf(TENANT_A);
+      const b = keyOf(TENANT_B);
+      await subscribe(h, a, 'http://slow.test/hook');
+      await subscribe(h, b, 'http://fast.test/hook');
+      const gates: Array<() => void> = [];
+      h.http.respond = (request) => (request.url.startsWith('http://slow.test') ? new Promise((resolve) => gates.push(() => resolve(ok(200)))) : ok(200));
+      await accept(h, a, 10);
+      const slowJobs = h.publisher.take();
+      const pending = slowJobs.map((job) => h.engine.processor.handle(job));
+      await new Promise((resolve) => setImmediate(resolve));
+      // 2 attempting + 2 waiting one round; the other 6 parked (acked, waiting in the database).
+      const settled = await Promise.all(pending.slice(4));
+      expect(settled.every((v) => v.kind === 'ack')).toBe(true);
+      expect(h.store.rows().filter((r) => r.queued === 0 && r.state === 'OPEN')).toHaveLength(6);
+      const [bId] = await accept(h, b);
+      await drain(h);
+      expect(h.store.row(bId!)).toMatchObject({ closeReason: 'DELIVERED' });
+      while (gates.length > 0) gates.shift()!();
+      await new Promise((resolve) => setImmediate(resolve));
+      while (gates.length > 0) gates.shift()!();
+      await Promise.all(pending.slice(0, 4));
+      expect(h.http.requests.filter((r) => r.url.startsWith('http://slow.test'))).toHaveLength(4);
+    });
+
+    it.each([[1, 8], [2, 4], [4, 2], [16, 1]])('with %i live workers each process allows %i at once per endpoint (cap 8 cluster-wide)', async (workers, expected) => {
+      const h = engineHarness({ perEndpoint: 8, perTenant: 100, slots: 100 }, workers);
+      expect(h.engine.gate.caps().perEndpoint).toBe(expected);
+    });
+  });
+
+  it('recall resumes a paused subscription and re-sends what closed DISABLED while it was paused', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    h.http.respond = () => ok(410);
+    const [first] = await accept(h, key);
+    await drain(h);
+    const [second] = await accept(h, key);
+    await drain(h);
+    expect(h.store.row(second!)).toMatchObject({ closeReason: 'DISABLED', attempts: 0 });
+    expect(await h.engine.targets.listPaused(TENANT_A)).toHaveLength(1);
+    h.http.respond = () => ok(200);
+    await h.engine.recall(TENANT_A, first!);
+    await h.engine.scheduler.tick();
+    await drain(h);
+    expect(h.store.row(first!)).toMatchObject({ closeReason: 'DELIVERED' });
+    expect(h.store.row(second!)).toMatchObject({ closeReason: 'DELIVERED' });
+    expect(await h.engine.targets.listPaused(TENANT_A)).toHaveLength(0);
+  });
+
+  it('jobs from before a subscription had a stored target use what they were accepted with', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    // Only secrets known (a target the migration created from subscription_secrets).
+    await h.engine.targets.currentSecret(key);
+    const job: DeliveryJobV2 = {
+      tenantId: TENANT_A, deliveryId: '0190f0f0-0000-7000-8000-000000000001', source: 'application_webhook', subscriptionId: 's1', event: 'e', payload: '{}',
+      attempts: 0, version: 0, applicationState: 'NEW', createdAt: 0,
+      snapshot: { url: 'http://legacy.test/x', headers: { a: 'b' }, policy: CONPEEK_ONCE as unknown as Record<string, unknown>, authorizationSealed: null },
+    };
+    await h.engine.processor.handle(job);
+    expect(h.http.requests[0]).toMatchObject({ url: 'http://legacy.test/x' });
+    expect(h.http.requests[0]!.headers['webhook-signature']).toMatch(/^v1,/);
+  });
+});

@@ -1,0 +1,80 @@
+import { ConcurrencyGate } from './concurrency-gate';
+import { DeliveryIntake } from './delivery-intake';
+import { DeliveryProcessor } from './delivery-processor';
+import { DeliveryScheduler } from './delivery-scheduler';
+import { DeliverySealer } from './delivery-sealer';
+import type { EngineSettings } from './engine-settings.types';
+import type { Clock } from './ports/clock.port';
+import type { DeliveryStore } from './ports/delivery-store.port';
+import type { EngineMetrics } from './ports/engine-metrics.port';
+import type { HttpAttempter } from './ports/http-attempter.port';
+import type { JobPublisher, QueueBacklog } from './ports/job-publisher.port';
+import type { TargetChangeNotifier } from './ports/target-change-notifier.port';
+import { SubscriptionTargets } from './subscription-targets';
+import { TargetCache } from './target-cache';
+
+export interface EnginePorts {
+  store: DeliveryStore;
+  publisher: JobPublisher;
+  backlog: QueueBacklog;
+  http: HttpAttempter;
+  notifier: TargetChangeNotifier;
+  sealer: DeliverySealer;
+  clock: Clock;
+  metrics: EngineMetrics;
+  /** Live worker processes, this one included (caps are divided by it). */
+  liveWorkers: () => number;
+  warn: (message: string) => void;
+  random?: () => number;
+}
+
+export interface EngineOptions extends EngineSettings {
+  slots: number;
+  perEndpoint: number;
+  perTenant: number;
+  cacheMaxEntries: number;
+  cacheMaxAgeMs: number;
+  schedulerBatch: number;
+}
+
+/**
+ * The delivery engine, framework-free: accepting (intake), working one job (processor), the retry lane's
+ * scheduler, and the subscription lifecycle (targets), over ports for the store, the job queue, HTTP,
+ * change announcements and the clock. The Nest module and the JetStream loops only wire it (libs/delivery/nest).
+ */
+export class DeliveryEngine {
+  readonly cache: TargetCache;
+  readonly gate: ConcurrencyGate;
+  readonly intake: DeliveryIntake;
+  readonly processor: DeliveryProcessor;
+  readonly scheduler: DeliveryScheduler;
+  readonly targets: SubscriptionTargets;
+
+  constructor(private readonly ports: EnginePorts, private readonly options: EngineOptions) {
+    const { store, publisher, sealer, clock, metrics, notifier } = ports;
+    this.cache = new TargetCache(store, sealer, clock, { maxEntries: options.cacheMaxEntries, maxAgeMs: options.cacheMaxAgeMs });
+    this.gate = new ConcurrencyGate({ slots: options.slots, perEndpoint: options.perEndpoint, perTenant: options.perTenant }, ports.liveWorkers);
+    this.intake = new DeliveryIntake(store, publisher, sealer, clock, metrics, options.leaseMs, (error) => ports.warn(`publishing fresh jobs failed, the scheduler takes them: ${String(error)}`));
+    this.processor = new DeliveryProcessor({
+      store, targets: this.cache, gate: this.gate, http: ports.http, sealer, clock, metrics, notifier, settings: options, warn: ports.warn, random: ports.random,
+    });
+    this.scheduler = new DeliveryScheduler(store, publisher, ports.backlog, clock, { batch: options.schedulerBatch, maxRounds: 20, leaseMs: options.leaseMs });
+    this.targets = new SubscriptionTargets(store, sealer, notifier, clock);
+  }
+
+  /**
+   * Deliver again now, on the same record and webhook-id — closed ones too. A recall is also the user action
+   * that resumes a paused subscription (its deliveries closed DISABLED while paused are sent again).
+   * False if the tenant has no such delivery.
+   */
+  async recall(tenantId: string, deliveryId: string): Promise<boolean> {
+    const now = this.ports.clock.now();
+    const row = await this.ports.store.recall(tenantId, deliveryId, now, now + this.options.leaseMs);
+    if (!row) return false;
+    const key = { tenantId, source: row.source, subscriptionId: row.subscriptionId };
+    if (await this.targets.isPaused(key)) await this.targets.resume(key);
+    // A failed publish hands the row back to the scheduler: the recall still happens.
+    await this.scheduler.publish([row], now).catch((error) => this.ports.warn(`recall of ${deliveryId} queued for the scheduler: ${String(error)}`));
+    return true;
+  }
+}

@@ -1,0 +1,95 @@
+import type { DeliveryJobV2 } from '@hookrelay/contracts';
+import { timeOrderedId } from '@hookrelay/persistence';
+import type { EnginePolicy } from '../engine/delivery-policy.types';
+import { DeliverySealer } from './delivery-sealer';
+import type { Clock } from './ports/clock.port';
+import type { DeliverySource, DeliveryStore, NewDeliveryRow } from './ports/delivery-store.port';
+import type { EngineMetrics } from './ports/engine-metrics.port';
+import type { JobPublisher } from './ports/job-publisher.port';
+
+/** One delivery to accept: what to send, where, under which policy (as the subscription is now). */
+export interface NewDelivery {
+  tenantId: string;
+  source: DeliverySource;
+  subscriptionId: string;
+  url: string;
+  event: string;
+  /** The exact JSON body to send. */
+  payload: string;
+  headers: Record<string, string>;
+  policy: EnginePolicy;
+  /** A full Authorization header value (Basic …/Bearer …), sealed at rest; null for none. */
+  authorization: string | null;
+}
+
+export interface AcceptOptions<R> {
+  /** The client's Idempotency-Key (or NATS message id), already scoped by the caller; at most 300 chars. */
+  idempotency?: { tenantId: string; key: string } | undefined;
+  /** The answer for this request, from the new deliveries' ids; repeated as is for a repeated key. */
+  reply: (ids: string[]) => R;
+}
+
+/** A stored idempotency key is honoured for this long. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
+
+/**
+ * Accepting: one group-committed write for the request's deliveries (and its idempotency key), then one
+ * JetStream publish per delivery on the fresh lane. "Accepted" means committed: if the publish fails, the
+ * rows are handed to the scheduler (unqueue) and still go out; the caller is not told to retry.
+ */
+export class DeliveryIntake {
+  constructor(
+    private readonly store: Pick<DeliveryStore, 'accept' | 'unqueue'>,
+    private readonly publisher: JobPublisher,
+    private readonly sealer: DeliverySealer,
+    private readonly clock: Clock,
+    private readonly metrics: EngineMetrics,
+    private readonly leaseMs: number,
+    private readonly onPublishFailure: (error: unknown) => void = () => undefined,
+  ) {}
+
+  async accept<R>(items: readonly NewDelivery[], options: AcceptOptions<R>): Promise<R> {
+    const now = this.clock.now();
+    const rows: NewDeliveryRow[] = items.map((item) => {
+      const id = timeOrderedId(now);
+      return {
+        id, tenantId: item.tenantId, source: item.source, subscriptionId: item.subscriptionId, url: item.url, event: item.event,
+        payload: item.payload, headers: item.headers, policy: item.policy as unknown as Record<string, unknown>,
+        authorizationSealed: this.sealer.sealDeliveryAuthorization(id, item.authorization), createdAt: now, wakeAt: now + this.leaseMs,
+      };
+    });
+    const reply = options.reply(rows.map((row) => row.id));
+    const claim = options.idempotency && {
+      tenantId: options.idempotency.tenantId, key: options.idempotency.key, reply: JSON.stringify(reply), notBefore: now - IDEMPOTENCY_WINDOW_MS,
+    };
+    const outcome = await this.store.accept(rows, claim);
+    if (outcome.kind === 'duplicate') return JSON.parse(outcome.reply) as R;
+    const counts = new Map<DeliverySource, number>();
+    for (const row of rows) counts.set(row.source, (counts.get(row.source) ?? 0) + 1);
+    counts.forEach((count, source) => this.metrics.accepted(source, count));
+    await this.publishFresh(rows, now);
+    return reply;
+  }
+
+  private async publishFresh(rows: readonly NewDeliveryRow[], now: number): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.publisher.publish('fresh', rows.map((row) => ({ job: freshJob(row), messageId: `${row.id}:fresh` })));
+    } catch (error) {
+      this.onPublishFailure(error);
+      const byTenant = new Map<string, string[]>();
+      for (const row of rows) byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row.id]);
+      // Committed already: the scheduler publishes them; if even this fails, their lease runs out and the
+      // scheduler's lost-job recovery finds them.
+      for (const [tenantId, ids] of byTenant) await this.store.unqueue(tenantId, ids, now).catch(() => undefined);
+    }
+  }
+}
+
+function freshJob(row: NewDeliveryRow): DeliveryJobV2 {
+  return {
+    tenantId: row.tenantId, deliveryId: row.id, source: row.source, subscriptionId: row.subscriptionId, event: row.event, payload: row.payload,
+    attempts: 0, version: 0, applicationState: 'NEW', createdAt: row.createdAt,
+    snapshot: { url: row.url, headers: row.headers, policy: row.policy, authorizationSealed: row.authorizationSealed },
+  };
+}

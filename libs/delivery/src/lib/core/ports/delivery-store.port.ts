@@ -1,0 +1,219 @@
+/**
+ * The engine's persistence port: every read and write of the delivery tables (deliveries, delivery_attempts,
+ * delivery_targets, delivery_idempotency_keys) that the engine makes. Two implementations run the same engine:
+ * SQLite (better-sqlite3 prepared statements on a writer thread, so no event loop ever waits for the file's
+ * write lock) and PostgreSQL (pg, multi-row statements); tests also use an in-memory one.
+ *
+ * Every method that writes is group-committed by the implementation: concurrent calls share one transaction
+ * (one lock acquisition, one fsync), and each caller's promise settles only once its write is durable.
+ * If the shared transaction fails, every call in it rejects (nothing half-done is committed).
+ *
+ * All times are epoch milliseconds. Every delivery query is scoped by tenant.
+ */
+
+export type DeliverySource = 'envelope_callback' | 'application_webhook' | 'integration_point';
+export type DeliveryRowState = 'OPEN' | 'CLOSED';
+export type DeliveryApplicationState = 'NEW' | 'RETRY' | 'RECALL' | 'CLOSED';
+export type DeliveryCloseReason = 'DELIVERED' | 'EXHAUSTED' | 'CANCELLED' | 'DISABLED';
+
+/** Same JSON as the `policy` column (DeliveryPolicy in libs/persistence, EnginePolicy in the core). */
+export type StoredPolicy = Record<string, unknown>;
+
+export interface SubscriptionKey {
+  tenantId: string;
+  source: DeliverySource;
+  subscriptionId: string;
+}
+
+/** A delivery to store when accepted: state OPEN, application state NEW, attempts 0, version 0. */
+export interface NewDeliveryRow {
+  id: string;
+  tenantId: string;
+  source: DeliverySource;
+  subscriptionId: string;
+  url: string;
+  event: string;
+  payload: string;
+  headers: Record<string, string>;
+  policy: StoredPolicy;
+  authorizationSealed: string | null;
+  /** created_at = updated_at = next_attempt_at. */
+  createdAt: number;
+  /**
+   * When the scheduler should look at the row if nothing else has: the job lease. The fresh job is
+   * published right after the commit; if it is lost, the scheduler re-publishes the row once this passes.
+   */
+  wakeAt: number;
+}
+
+/** An Idempotency-Key claimed together with the deliveries of one request. */
+export interface IdempotencyClaim {
+  tenantId: string;
+  /** Scope + client key, e.g. `webhooks.application-event:9:<client key>` (at most 300 chars). */
+  key: string;
+  /** The reply to give every later request with the same key (JSON text). */
+  reply: string;
+  /** A stored key older than this (epoch ms) is expired: it is replaced, not honoured. */
+  notBefore: number;
+}
+
+export type AcceptOutcome = { kind: 'stored' } | { kind: 'duplicate'; reply: string };
+
+/** One HTTP attempt, for delivery_attempts. */
+export interface AttemptRow {
+  id: string;
+  deliveryId: string;
+  number: number;
+  attemptedAt: number;
+  durationMs: number;
+  statusCode: number | null;
+  error: string | null;
+  responseSnippet: string;
+}
+
+/** An attempt and the delivery's new state, committed together; the state applies only at `expectedVersion`. */
+export interface AttemptRecord {
+  tenantId: string;
+  deliveryId: string;
+  expectedVersion: number;
+  attempt: AttemptRow;
+  update: {
+    state: DeliveryRowState;
+    applicationState: DeliveryApplicationState;
+    closeReason: DeliveryCloseReason | null;
+    attempts: number;
+    /** The URL the attempt went to (the target's current one). */
+    url: string;
+    nextAttemptAt: number | null;
+    /** = nextAttemptAt while retries remain (queued becomes 0: the scheduler publishes it when due); null once closed. */
+    wakeAt: number | null;
+    closedAt: number | null;
+    updatedAt: number;
+  };
+}
+
+/** A stored delivery whose job the scheduler (re)publishes: everything a DeliveryJobV2 carries. */
+export interface DueDelivery {
+  id: string;
+  tenantId: string;
+  source: DeliverySource;
+  subscriptionId: string;
+  event: string;
+  payload: string;
+  attempts: number;
+  version: number;
+  applicationState: 'NEW' | 'RETRY' | 'RECALL';
+  createdAt: number;
+  url: string;
+  headers: Record<string, string>;
+  policy: StoredPolicy;
+  authorizationSealed: string | null;
+}
+
+/**
+ * A subscription's delivery target (table delivery_targets, primary key tenant_id+source+subscription_id).
+ * `config` is null for a target created by the migration from a pre-target subscription (only its secrets
+ * are known); deliveries then use what they were accepted with.
+ */
+export interface StoredTarget {
+  key: SubscriptionKey;
+  config: { url: string; headers: Record<string, string>; policy: StoredPolicy; authorizationSealed: string | null } | null;
+  /** Sealed JSON list of signing secrets; null when none. */
+  secretsSealed: string | null;
+  failingSince: number | null;
+  pausedAt: number | null;
+  lastError: string | null;
+  /** Bumped by every change. */
+  version: number;
+  updatedAt: number;
+}
+
+export interface HealthChange {
+  failingSince: number | null;
+  pausedAt: number | null;
+  lastError: string | null;
+}
+
+export interface DeliveryStore {
+  // ---- hot path (group-committed) ----
+
+  /**
+   * Stores one request's deliveries all-or-nothing, with its idempotency key if any: when a live key
+   * exists already, nothing is stored and its reply is returned. Rows: state OPEN, application_state NEW,
+   * attempts 0, version 0, next_attempt_at = created_at, wake_at = row.wakeAt, queued = 1.
+   */
+  accept(rows: readonly NewDeliveryRow[], idempotency?: IdempotencyClaim): Promise<AcceptOutcome>;
+
+  /**
+   * Inserts the attempt row (always: an attempt that happened is history) and applies the update with
+   * version + 1, queued = 0, only if the row is still at `expectedVersion`. Resolves true if it applied.
+   */
+  record(record: AttemptRecord): Promise<boolean>;
+
+  /** Closes without an attempt (DISABLED: paused target; CANCELLED: target gone), if still at the version. */
+  closeUnattempted(tenantId: string, deliveryId: string, expectedVersion: number, reason: 'DISABLED' | 'CANCELLED', at: number): Promise<boolean>;
+
+  /** Sets wake_at, queued = 0 (no job exists; the scheduler publishes it then), if still at the version. */
+  park(tenantId: string, deliveryId: string, expectedVersion: number, wakeAt: number): Promise<boolean>;
+
+  /** After a failed publish of fresh jobs: wake_at = at, queued = 0 for those ids (still OPEN, version 0). */
+  unqueue(tenantId: string, deliveryIds: readonly string[], at: number): Promise<void>;
+
+  // ---- scheduler ----
+
+  /**
+   * Claims up to `limit` OPEN rows with wake_at <= now, oldest wake_at first: queued = 0 rows always,
+   * queued = 1 rows (a job was published but may be lost) only when `includeLost`. Sets wake_at =
+   * leaseUntil, queued = 1 and returns them. Concurrent schedulers (other processes) never get the same
+   * row (SQLite: one writer; PostgreSQL: FOR UPDATE SKIP LOCKED).
+   */
+  claimDue(now: number, limit: number, includeLost: boolean, leaseUntil: number): Promise<DueDelivery[]>;
+
+  /** The earliest wake_at of an OPEN row with queued = 0, or null: lets the scheduler sleep until then. */
+  nextWake(): Promise<number | null>;
+
+  /** Deletes idempotency keys created before `before`, at most `limit`; returns how many. */
+  pruneIdempotencyKeys(before: number, limit: number): Promise<number>;
+
+  // ---- user actions on deliveries ----
+
+  /**
+   * Deliver again now, same id: state OPEN, application_state RECALL, close_reason/closed_at null,
+   * next_attempt_at = at, wake_at = leaseUntil, queued = 1, version + 1. Returns the job data, or null if no such delivery.
+   */
+  recall(tenantId: string, deliveryId: string, at: number, leaseUntil: number): Promise<DueDelivery | null>;
+
+  // ---- targets ----
+
+  getTarget(key: SubscriptionKey): Promise<StoredTarget | null>;
+
+  /** Creates or replaces the target's config (keeps secrets and health); version + 1. */
+  putTargetConfig(key: SubscriptionKey, config: NonNullable<StoredTarget['config']>, at: number): Promise<void>;
+
+  /** Creates (config null) or replaces the target's sealed secrets; version + 1. */
+  putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void>;
+
+  /**
+   * Removes the target and closes its OPEN deliveries as CANCELLED (close_reason CANCELLED, wake_at null,
+   * version + 1), in one transaction. Returns how many deliveries were closed.
+   */
+  removeTarget(key: SubscriptionKey, at: number): Promise<number>;
+
+  /**
+   * Sets the target's health. `onlyIfUnpaused`: applies only when paused_at is null (a pause decided by
+   * one replica is not overwritten by another's stale view). Resolves true if it applied.
+   */
+  setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean): Promise<boolean>;
+
+  /**
+   * Un-pauses: clears failing_since, paused_at, last_error (version + 1), and reopens the deliveries that
+   * closed DISABLED since it was paused (state OPEN, application_state RETRY, wake_at = at, queued = 0,
+   * version + 1) so the scheduler sends them. Returns how many reopened, or null if there is no such target.
+   */
+  resumeTarget(key: SubscriptionKey, at: number): Promise<number | null>;
+
+  /** A tenant's paused targets, newest pause first. */
+  listPaused(tenantId: string, limit: number): Promise<StoredTarget[]>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,118 @@
+import type { EnginePolicy } from '../engine/delivery-policy.types';
+import { generateSigningSecret } from '../signing/generate-signing-secret.util';
+import { rotateSigningSecrets } from '../signing/rotate-signing-secrets.util';
+import { DeliverySealer } from './delivery-sealer';
+import type { Clock } from './ports/clock.port';
+import type { DeliveryStore, StoredTarget, SubscriptionKey } from './ports/delivery-store.port';
+import type { TargetChangeNotifier } from './ports/target-change-notifier.port';
+
+/** Where and how a subscription's deliveries go, as the owning service defines it. */
+export interface TargetConfig {
+  url: string;
+  headers: Record<string, string>;
+  policy: EnginePolicy;
+  /** A full Authorization header value (Basic …/Bearer …), or null. Sealed at rest. */
+  authorization: string | null;
+}
+
+/** A paused subscription, as the operator API lists it. */
+export interface PausedSubscription {
+  source: SubscriptionKey['source'];
+  subscriptionId: string;
+  url: string | null;
+  pausedAt: number;
+  failingSince: number | null;
+  lastError: string | null;
+}
+
+/**
+ * The subscription lifecycle, the same for every API: its target (URL, headers, policy, auth) and signing
+ * secrets live with the engine; a change applies to every delivery not yet closed — also those waiting for
+ * a retry — because attempts read the current target; removing it cancels what is pending. Every change is
+ * announced so each process's TargetCache drops its copy.
+ */
+export class SubscriptionTargets {
+  constructor(
+    private readonly store: Pick<DeliveryStore, 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'removeTarget' | 'resumeTarget' | 'listPaused'>,
+    private readonly sealer: DeliverySealer,
+    private readonly notifier: TargetChangeNotifier,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates or changes the target; a new subscription also gets its signing secret, returned once here. */
+  async upsert(key: SubscriptionKey, config: TargetConfig): Promise<{ createdSecret: string | null }> {
+    const now = this.clock.now();
+    await this.store.putTargetConfig(key, {
+      url: config.url, headers: config.headers, policy: config.policy as unknown as Record<string, unknown>,
+      authorizationSealed: this.sealer.sealTargetAuthorization(key, config.authorization),
+    }, now);
+    const existing = await this.store.getTarget(key);
+    let createdSecret: string | null = null;
+    if (!existing?.secretsSealed) {
+      createdSecret = generateSigningSecret();
+      await this.store.putTargetSecrets(key, this.sealer.sealSecrets(key, [{ secret: createdSecret, expiresAt: null }]), now);
+    }
+    await this.notifier.announce(key);
+    return { createdSecret };
+  }
+
+  /** The current signing secret; one is created if the subscription has none. */
+  async currentSecret(key: SubscriptionKey): Promise<string> {
+    const current = this.current(await this.store.getTarget(key), key);
+    if (current) return current;
+    const secret = generateSigningSecret();
+    await this.store.putTargetSecrets(key, this.sealer.sealSecrets(key, [{ secret, expiresAt: null }]), this.clock.now());
+    await this.notifier.announce(key);
+    return secret;
+  }
+
+  /** The secrets that sign now (current first, then one still in its 24 h grace period). */
+  async signingSecrets(key: SubscriptionKey): Promise<Array<{ secret: string; expiresAt: Date | null }>> {
+    const target = await this.store.getTarget(key);
+    if (!target?.secretsSealed) return [];
+    return this.sealer.openSecrets(key, target.secretsSealed).map((s) => ({ secret: s.secret, expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt) }));
+  }
+
+  /** A new current secret; the previous one stays valid, and signs too, for 24 h. */
+  async rotateSecret(key: SubscriptionKey): Promise<string> {
+    const now = this.clock.now();
+    const target = await this.store.getTarget(key);
+    const previous = target?.secretsSealed
+      ? this.sealer.openSecrets(key, target.secretsSealed).map((s) => ({ secret: s.secret, expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt) }))
+      : [];
+    const rotated = rotateSigningSecrets(previous, new Date(now));
+    await this.store.putTargetSecrets(key, this.sealer.sealSecrets(key, rotated.map((s) => ({ secret: s.secret, expiresAt: s.expiresAt?.getTime() ?? null }))), now);
+    await this.notifier.announce(key);
+    return rotated[0]!.secret;
+  }
+
+  /** Removes the target and cancels its pending deliveries (they stay visible in the log). */
+  async remove(key: SubscriptionKey): Promise<number> {
+    const cancelled = await this.store.removeTarget(key, this.clock.now());
+    await this.notifier.announce(key);
+    return cancelled;
+  }
+
+  /** Un-pauses; deliveries closed DISABLED while paused are sent again. Null if there is no such target. */
+  async resume(key: SubscriptionKey): Promise<number | null> {
+    const reopened = await this.store.resumeTarget(key, this.clock.now());
+    if (reopened !== null) await this.notifier.announce(key);
+    return reopened;
+  }
+
+  async isPaused(key: SubscriptionKey): Promise<boolean> {
+    return (await this.store.getTarget(key))?.pausedAt != null;
+  }
+
+  async listPaused(tenantId: string, limit = 1000): Promise<PausedSubscription[]> {
+    const targets = await this.store.listPaused(tenantId, limit);
+    return targets.map((t) => ({
+      source: t.key.source, subscriptionId: t.key.subscriptionId, url: t.config?.url ?? null, pausedAt: t.pausedAt ?? 0, failingSince: t.failingSince, lastError: t.lastError,
+    }));
+  }
+
+  private current(target: StoredTarget | null, key: SubscriptionKey): string | null {
+    if (!target?.secretsSealed) return null;
+    return this.sealer.openSecrets(key, target.secretsSealed).find((s) => s.expiresAt === null)?.secret ?? null;
+  }
+}

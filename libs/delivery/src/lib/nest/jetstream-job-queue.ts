@@ -1,0 +1,66 @@
+import { DELIVERY_CONSUMERS_V2, DELIVERY_JOB_SUBJECTS_V2, DELIVERY_LANES, DeliveryJobV2, DeliveryLane, STREAMS } from '@hookrelay/contracts';
+import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, nanos } from 'nats';
+import type { JobPublisher, QueueBacklog } from '../core/ports/job-publisher.port';
+
+const codec = JSONCodec<DeliveryJobV2>();
+/** hasBacklog() is asked every scheduler tick; the consumer info behind it is re-read at most this often. */
+const BACKLOG_CACHE_MS = 1_000;
+
+/** The job lanes on JetStream: durable publish (waits for the PubAck) and the lanes' backlog. */
+export class JetStreamJobQueue implements JobPublisher, QueueBacklog {
+  private backlog: { at: number; value: boolean } | null = null;
+
+  constructor(private readonly nc: NatsConnection) {}
+
+  async publish(lane: DeliveryLane, jobs: ReadonlyArray<{ job: DeliveryJobV2; messageId: string }>): Promise<void> {
+    const js = this.nc.jetstream();
+    const subject = DELIVERY_JOB_SUBJECTS_V2[lane];
+    await Promise.all(jobs.map(({ job, messageId }) => js.publish(subject, codec.encode(job), { msgID: messageId })));
+  }
+
+  /** True while either lane has messages not yet handed to a worker. */
+  async hasBacklog(): Promise<boolean> {
+    const now = Date.now();
+    if (this.backlog && now - this.backlog.at < BACKLOG_CACHE_MS) return this.backlog.value;
+    const jsm = await this.nc.jetstreamManager();
+    let value = false;
+    for (const lane of DELIVERY_LANES) value ||= (await jsm.consumers.info(STREAMS.deliveryJobs.name, DELIVERY_CONSUMERS_V2[lane])).num_pending > 0;
+    this.backlog = { at: now, value };
+    return value;
+  }
+
+  /** Both lanes' consumers exist with the configured ack wait and ack-pending limit; safe from every replica at once. */
+  async ensureConsumers(ackWaitMs: number, maxAckPending: number): Promise<void> {
+    const jsm = await this.nc.jetstreamManager();
+    for (const lane of DELIVERY_LANES) {
+      const name = DELIVERY_CONSUMERS_V2[lane];
+      const config = {
+        durable_name: name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: DELIVERY_JOB_SUBJECTS_V2[lane],
+        ack_wait: nanos(ackWaitMs), max_deliver: -1, max_ack_pending: maxAckPending,
+      };
+      try {
+        const info = await jsm.consumers.info(STREAMS.deliveryJobs.name, name);
+        if (info.config.ack_wait !== config.ack_wait || info.config.max_ack_pending !== maxAckPending) {
+          await jsm.consumers.update(STREAMS.deliveryJobs.name, name, { ack_wait: config.ack_wait, max_ack_pending: maxAckPending });
+        }
+      } catch {
+        try {
+          await jsm.consumers.add(STREAMS.deliveryJobs.name, config);
+        } catch (error) {
+          if (!/already|exists/i.test((error as Error).message)) throw error;
+        }
+      }
+    }
+  }
+
+  /** Jobs waiting (pending) and handed out but unanswered (ack_pending), per lane, for the metrics. */
+  async depth(): Promise<Array<{ lane: DeliveryLane; pending: number; ackPending: number }>> {
+    const jsm = await this.nc.jetstreamManager();
+    const out: Array<{ lane: DeliveryLane; pending: number; ackPending: number }> = [];
+    for (const lane of DELIVERY_LANES) {
+      const info = await jsm.consumers.info(STREAMS.deliveryJobs.name, DELIVERY_CONSUMERS_V2[lane]);
+      out.push({ lane, pending: info.num_pending, ackPending: info.num_ack_pending });
+    }
+    return out;
+  }
+}

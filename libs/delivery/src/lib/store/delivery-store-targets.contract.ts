@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals';
+import { StoredTarget } from '../core/ports/delivery-store.port';
+import type { ContractContext } from './delivery-store.contract';
+import { newRow, OTHER_TENANT, subscription, T0, TENANT } from './delivery-store-contract.fixtures';
+
+const CONFIG: NonNullable<StoredTarget['config']> = {
+  url: 'https://hooks.example/target', headers: { 'x-h': '1' }, policy: { kind: 'docstudio', retries: 3, timeoutMs: 1000, successCode: 200 }, authorizationSealed: 'auth',
+};
+const FAILING = { failingSince: T0, pausedAt: null, lastError: 'HTTP 503' };
+
+/** Targets: config, secrets, removal, health, pause and resume. */
+export function registerTargetsContract(ctx: () => ContractContext): void {
+  describe('targets', () => {
+    it('creates and replaces config and secrets independently, bumping the version', async () => {
+      const { store } = ctx();
+      const key = subscription('sub-cfg');
+      expect(await store.getTarget(key)).toBeNull();
+      await store.putTargetSecrets(key, 'sealed-1', T0 + 1);
+      expect(await store.getTarget(key)).toEqual({
+        key, config: null, secretsSealed: 'sealed-1', failingSince: null, pausedAt: null, lastError: null, version: 1, updatedAt: T0 + 1,
+      });
+      await store.putTargetConfig(key, CONFIG, T0 + 2);
+      await store.setHealth(key, FAILING, T0 + 3, false);
+      await store.putTargetConfig(key, { ...CONFIG, url: 'https://moved.example/', authorizationSealed: null }, T0 + 4);
+      expect(await store.getTarget(key)).toEqual({
+        key, config: { ...CONFIG, url: 'https://moved.example/', authorizationSealed: null }, secretsSealed: 'sealed-1', ...FAILING, version: 4, updatedAt: T0 + 4,
+      });
+      await store.putTargetSecrets(key, 'sealed-2', T0 + 5);
+      expect(await store.getTarget(key)).toMatchObject({ config: { url: 'https://moved.example/' }, secretsSealed: 'sealed-2', version: 5 });
+      const fresh = subscription('sub-cfg-2');
+      await store.putTargetConfig(fresh, CONFIG, T0);
+      expect(await store.getTarget(fresh)).toMatchObject({ config: CONFIG, secretsSealed: null, version: 1 });
+    });
+
+    it('is scoped by tenant and source', async () => {
+      const { store } = ctx();
+      await store.putTargetConfig(subscription('sub-s'), CONFIG, T0);
+      expect(await store.getTarget(subscription('sub-s', OTHER_TENANT))).toBeNull();
+      expect(await store.getTarget({ ...subscription('sub-s'), source: 'integration_point' })).toBeNull();
+    });
+
+    it('removes a target and cancels its open deliveries only', async () => {
+      const { store, peek } = ctx();
+      const key = subscription('sub-rm');
+      await store.putTargetConfig(key, CONFIG, T0);
+      const open = [newRow({ subscriptionId: 'sub-rm' }), newRow({ subscriptionId: 'sub-rm' })];
+      const done = newRow({ subscriptionId: 'sub-rm' });
+      const neighbours = [newRow({ subscriptionId: 'sub-other' }), newRow({ subscriptionId: 'sub-rm', tenantId: OTHER_TENANT }), newRow({ subscriptionId: 'sub-rm', source: 'integration_point' })];
+      await store.accept([...open, done, ...neighbours]);
+      await store.closeUnattempted(TENANT, done.id, 0, 'DISABLED', T0 + 1);
+      expect(await store.removeTarget(key, T0 + 9)).toBe(2);
+      expect(await store.getTarget(key)).toBeNull();
+      expect(await peek.delivery(open[0]!.id)).toMatchObject({
+        state: 'CLOSED', applicationState: 'CLOSED', closeReason: 'CANCELLED', wakeAt: null, closedAt: T0 + 9, version: 1,
+      });
+      expect(await peek.delivery(done.id)).toMatchObject({ closeReason: 'DISABLED', closedAt: T0 + 1, version: 1 });
+      for (const row of neighbours) expect(await peek.delivery(row.id)).toMatchObject({ state: 'OPEN', version: 0 });
+      expect(await store.removeTarget(key, T0 + 10)).toBe(0);
+    });
+
+    it('sets health, and with onlyIfUnpaused never overwrites a pause', async () => {
+      const { store } = ctx();
+      const key = subscription('sub-h');
+      expect(await store.setHealth(key, FAILING, T0, false)).toBe(false); // no target
+      await store.putTargetConfig(key, CONFIG, T0);
+      expect(await store.setHealth(key, FAILING, T0 + 1, true)).toBe(true);
+      const paused = { failingSince: T0, pausedAt: T0 + 2, lastError: 'paused after 3 days' };
+      expect(await store.setHealth(key, paused, T0 + 2, true)).toBe(true);
+      expect(await store.setHealth(key, { failingSince: null, pausedAt: null, lastError: null }, T0 + 3, true)).toBe(false);
+      expect(await store.getTarget(key)).toMatchObject({ ...paused, version: 3, updatedAt: T0 + 2 });
+      expect(await store.setHealth(key, { failingSince: null, pausedAt: null, lastError: null }, T0 + 4, false)).toBe(true);
+      expect(await store.getTarget(key)).toMatchObject({ failingSince: null, pausedAt: null, lastError: null, version: 4 });
+    });
+
+    it('resumes: clears health and reopens only what closed DISABLED since the pause', async () => {
+      const { store, peek } = ctx();
+      const key = subscription('sub-p');
+      expect(await store.resumeTarget(key, T0)).toBeNull();
+      await store.putTargetConfig(key, CONFIG, T0);
+      const [before, since, cancelled, elsewhere] = [newRow({ subscriptionId: 'sub-p' }), newRow({ subscriptionId: 'sub-p' }), newRow({ subscriptionId: 'sub-p' }), newRow({ subscriptionId: 'sub-q' })];
+      await store.accept([before!, since!, cancelled!, elsewhere!]);
+      await store.closeUnattempted(TENANT, before!.id, 0, 'DISABLED', T0 + 5);
+      await store.setHealth(key, { failingSince: T0, pausedAt: T0 + 10, lastError: 'down' }, T0 + 10, true);
+      await store.closeUnattempted(TENANT, since!.id, 0, 'DISABLED', T0 + 10);
+      await store.closeUnattempted(TENANT, cancelled!.id, 0, 'CANCELLED', T0 + 11);
+      await store.closeUnattempted(TENANT, elsewhere!.id, 0, 'DISABLED', T0 + 12);
+      expect(await store.resumeTarget(key, T0 + 20)).toBe(1);
+      expect(await store.getTarget(key)).toMatchObject({ failingSince: null, pausedAt: null, lastError: null, version: 3, updatedAt: T0 + 20, config: CONFIG });
+      expect(await peek.delivery(since!.id)).toMatchObject({
+        state: 'OPEN', applicationState: 'RETRY', closeReason: null, closedAt: null, wakeAt: T0 + 20, queued: 0, version: 2,
+      });
+      expect(await store.nextWake()).toBe(T0 + 20);
+      expect(await peek.delivery(before!.id)).toMatchObject({ state: 'CLOSED', version: 1 });
+      expect(await peek.delivery(cancelled!.id)).toMatchObject({ state: 'CLOSED', closeReason: 'CANCELLED' });
+      expect(await peek.delivery(elsewhere!.id)).toMatchObject({ state: 'CLOSED', closeReason: 'DISABLED' });
+      expect(await store.resumeTarget(key, T0 + 30)).toBe(0);
+    });
+
+    it('lists a tenant\'s paused targets, newest pause first', async () => {
+      const { store } = ctx();
+      for (const [id, pausedAt, tenantId] of [['a', T0 + 1, TENANT], ['b', T0 + 3, TENANT], ['c', null, TENANT], ['d', T0 + 2, TENANT], ['e', T0 + 9, OTHER_TENANT]] as const) {
+        await store.putTargetSecrets(subscription(id, tenantId), 's', T0);
+        await store.setHealth(subscription(id, tenantId), { failingSince: T0, pausedAt, lastError: null }, T0, false);
+      }
+      expect((await store.listPaused(TENANT, 10)).map((t) => [t.key.subscriptionId, t.pausedAt])).toEqual([['b', T0 + 3], ['d', T0 + 2], ['a', T0 + 1]]);
+      expect((await store.listPaused(TENANT, 2)).map((t) => t.key.subscriptionId)).toEqual(['b', 'd']);
+      expect((await store.listPaused(OTHER_TENANT, 10)).map((t) => t.key)).toEqual([subscription('e', OTHER_TENANT)]);
+    });
+  });
+}

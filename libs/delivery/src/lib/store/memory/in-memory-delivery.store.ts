@@ -1,0 +1,321 @@
+import {
+  AcceptOutcome, AttemptRecord, AttemptRow, DeliveryApplicationState, DeliveryCloseReason, DeliveryRowState, DeliverySource,
+  DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredPolicy, StoredTarget, SubscriptionKey,
+} from '../../core/ports/delivery-store.port';
+import { idempotencyCreatedAt } from '../idempotency-created-at.util';
+
+/** A deliveries row as the SQL stores keep it (column for column), for assertions in engine tests. */
+export interface MemoryDeliveryRow {
+  id: string;
+  tenantId: string;
+  source: DeliverySource;
+  subscriptionId: string;
+  url: string;
+  event: string;
+  payload: string;
+  headers: Record<string, string>;
+  policy: StoredPolicy;
+  authorizationSealed: string | null;
+  state: DeliveryRowState;
+  applicationState: DeliveryApplicationState;
+  closeReason: DeliveryCloseReason | null;
+  attempts: number;
+  nextAttemptAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  closedAt: number | null;
+  version: number;
+  wakeAt: number | null;
+  queued: 0 | 1;
+}
+
+export interface MemoryIdempotencyKey {
+  tenantId: string;
+  key: string;
+  reply: string;
+  createdAt: number;
+}
+
+/**
+ * DeliveryStore on Maps, for fast engine unit tests: the same observable behaviour as the SQL stores
+ * (the shared contract suite runs against all three), no batching, no I/O. Values are copied in and out
+ * so a test cannot mutate stored state by accident.
+ */
+export class InMemoryDeliveryStore implements DeliveryStore {
+  private readonly deliveries = new Map<string, MemoryDeliveryRow>();
+  private readonly attemptRows = new Map<string, AttemptRow>();
+  private readonly targetRows = new Map<string, StoredTarget>();
+  private readonly idempotency = new Map<string, MemoryIdempotencyKey>();
+  private closed = false;
+
+  // ---- read helpers for tests ----
+
+  rows(): MemoryDeliveryRow[] {
+    return [...this.deliveries.values()].map(copyRow);
+  }
+
+  row(id: string): MemoryDeliveryRow | null {
+    const row = this.deliveries.get(id);
+    return row ? copyRow(row) : null;
+  }
+
+  attempts(deliveryId?: string): AttemptRow[] {
+    return [...this.attemptRows.values()].filter((a) => deliveryId === undefined || a.deliveryId === deliveryId).map((a) => ({ ...a }));
+  }
+
+  targets(): StoredTarget[] {
+    return [...this.targetRows.values()].map(copyTarget);
+  }
+
+  idempotencyKeys(): MemoryIdempotencyKey[] {
+    return [...this.idempotency.values()].map((k) => ({ ...k }));
+  }
+
+  // ---- hot path ----
+
+  async accept(rows: readonly NewDeliveryRow[], claim?: IdempotencyClaim): Promise<AcceptOutcome> {
+    this.assertOpen();
+    if (claim) {
+      const stored = this.idempotency.get(idemKey(claim.tenantId, claim.key));
+      if (stored && stored.createdAt >= claim.notBefore) return { kind: 'duplicate', reply: stored.reply };
+    }
+    // Check every row before storing any: all-or-nothing, like the SQL transaction.
+    const ids = new Set<string>();
+    for (const row of rows) {
+      if (this.deliveries.has(row.id) || ids.has(row.id)) throw new Error(`duplicate delivery id ${row.id}`);
+      ids.add(row.id);
+    }
+    for (const row of rows) {
+      this.deliveries.set(row.id, {
+        id: row.id, tenantId: row.tenantId, source: row.source, subscriptionId: row.subscriptionId, url: row.url, event: row.event,
+        payload: row.payload, headers: { ...row.headers }, policy: structuredClone(row.policy), authorizationSealed: row.authorizationSealed,
+        state: 'OPEN', applicationState: 'NEW', closeReason: null, attempts: 0, nextAttemptAt: row.createdAt,
+        createdAt: row.createdAt, updatedAt: row.createdAt, closedAt: null, version: 0, wakeAt: row.wakeAt, queued: 1,
+      });
+    }
+    if (claim) {
+      const createdAt = idempotencyCreatedAt(rows);
+      this.idempotency.set(idemKey(claim.tenantId, claim.key), { tenantId: claim.tenantId, key: claim.key, reply: claim.reply, createdAt });
+    }
+    return { kind: 'stored' };
+  }
+
+  async record(record: AttemptRecord): Promise<boolean> {
+    this.assertOpen();
+    if (this.attemptRows.has(record.attempt.id)) throw new Error(`duplicate attempt id ${record.attempt.id}`);
+    this.attemptRows.set(record.attempt.id, { ...record.attempt });
+    const row = this.at(record.tenantId, record.deliveryId, record.expectedVersion);
+    if (!row) return false;
+    const u = record.update;
+    Object.assign(row, {
+      state: u.state, applicationState: u.applicationState, closeReason: u.closeReason, attempts: u.attempts, url: u.url,
+      nextAttemptAt: u.nextAttemptAt, wakeAt: u.wakeAt, closedAt: u.closedAt, updatedAt: u.updatedAt, version: row.version + 1, queued: 0,
+    });
+    return true;
+  }
+
+  async closeUnattempted(tenantId: string, deliveryId: string, expectedVersion: number, reason: 'DISABLED' | 'CANCELLED', at: number): Promise<boolean> {
+    this.assertOpen();
+    const row = this.at(tenantId, deliveryId, expectedVersion);
+    if (!row) return false;
+    closeRow(row, reason, at);
+    return true;
+  }
+
+  async park(tenantId: string, deliveryId: string, expectedVersion: number, wakeAt: number): Promise<boolean> {
+    this.assertOpen();
+    const row = this.at(tenantId, deliveryId, expectedVersion);
+    if (!row) return false;
+    row.wakeAt = wakeAt;
+    row.queued = 0;
+    return true;
+  }
+
+  async unqueue(tenantId: string, deliveryIds: readonly string[], at: number): Promise<void> {
+    this.assertOpen();
+    for (const id of deliveryIds) {
+      const row = this.at(tenantId, id, 0);
+      if (row && row.state === 'OPEN') {
+        row.wakeAt = at;
+        row.queued = 0;
+      }
+    }
+  }
+
+  // ---- scheduler ----
+
+  async claimDue(now: number, limit: number, includeLost: boolean, leaseUntil: number): Promise<DueDelivery[]> {
+    this.assertOpen();
+    const due = [...this.deliveries.values()]
+      .filter((r) => r.state === 'OPEN' && r.wakeAt !== null && r.wakeAt <= now && (r.queued === 0 || includeLost))
+      .sort((a, b) => (a.wakeAt as number) - (b.wakeAt as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, Math.max(0, limit));
+    for (const row of due) {
+      row.wakeAt = leaseUntil;
+      row.queued = 1;
+    }
+    return due.map(toDue);
+  }
+
+  async nextWake(): Promise<number | null> {
+    this.assertOpen();
+    let next: number | null = null;
+    for (const r of this.deliveries.values()) {
+      if (r.state === 'OPEN' && r.queued === 0 && r.wakeAt !== null && (next === null || r.wakeAt < next)) next = r.wakeAt;
+    }
+    return next;
+  }
+
+  async pruneIdempotencyKeys(before: number, limit: number): Promise<number> {
+    this.assertOpen();
+    const old = [...this.idempotency.entries()].filter(([, k]) => k.createdAt < before).sort(([, a], [, b]) => a.createdAt - b.createdAt);
+    const doomed = old.slice(0, Math.max(0, limit));
+    for (const [mapKey] of doomed) this.idempotency.delete(mapKey);
+    return doomed.length;
+  }
+
+  // ---- user actions ----
+
+  async recall(tenantId: string, deliveryId: string, at: number, leaseUntil: number): Promise<DueDelivery | null> {
+    this.assertOpen();
+    const row = this.deliveries.get(deliveryId);
+    if (!row || row.tenantId !== tenantId) return null;
+    Object.assign(row, {
+      state: 'OPEN', applicationState: 'RECALL', closeReason: null, closedAt: null, nextAttemptAt: at, wakeAt: leaseUntil, queued: 1,
+      version: row.version + 1, updatedAt: at,
+    });
+    return toDue(row);
+  }
+
+  // ---- targets ----
+
+  async getTarget(key: SubscriptionKey): Promise<StoredTarget | null> {
+    this.assertOpen();
+    const target = this.targetRows.get(targetKey(key));
+    return target ? copyTarget(target) : null;
+  }
+
+  async putTargetConfig(key: SubscriptionKey, config: NonNullable<StoredTarget['config']>, at: number): Promise<void> {
+    this.assertOpen();
+    const target = this.targetOrNew(key);
+    target.config = { url: config.url, headers: { ...config.headers }, policy: structuredClone(config.policy), authorizationSealed: config.authorizationSealed };
+    target.version += 1;
+    target.updatedAt = at;
+  }
+
+  async putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void> {
+    this.assertOpen();
+    const target = this.targetOrNew(key);
+    target.secretsSealed = secretsSealed;
+    target.version += 1;
+    target.updatedAt = at;
+  }
+
+  async removeTarget(key: SubscriptionKey, at: number): Promise<number> {
+    this.assertOpen();
+    this.targetRows.delete(targetKey(key));
+    let closed = 0;
+    for (const row of this.deliveries.values()) {
+      if (sameSubscription(row, key) && row.state === 'OPEN') {
+        closeRow(row, 'CANCELLED', at);
+        closed += 1;
+      }
+    }
+    return closed;
+  }
+
+  async setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean): Promise<boolean> {
+    this.assertOpen();
+    const target = this.targetRows.get(targetKey(key));
+    if (!target || (onlyIfUnpaused && target.pausedAt !== null)) return false;
+    Object.assign(target, { failingSince: change.failingSince, pausedAt: change.pausedAt, lastError: change.lastError, version: target.version + 1, updatedAt: at });
+    return true;
+  }
+
+  async resumeTarget(key: SubscriptionKey, at: number): Promise<number | null> {
+    this.assertOpen();
+    const target = this.targetRows.get(targetKey(key));
+    if (!target) return null;
+    const pausedAt = target.pausedAt;
+    Object.assign(target, { failingSince: null, pausedAt: null, lastError: null, version: target.version + 1, updatedAt: at });
+    if (pausedAt === null) return 0;
+    let reopened = 0;
+    for (const row of this.deliveries.values()) {
+      if (sameSubscription(row, key) && row.state === 'CLOSED' && row.closeReason === 'DISABLED' && row.closedAt !== null && row.closedAt >= pausedAt) {
+        Object.assign(row, {
+          state: 'OPEN', applicationState: 'RETRY', closeReason: null, closedAt: null, nextAttemptAt: at, wakeAt: at, queued: 0,
+          version: row.version + 1, updatedAt: at,
+        });
+        reopened += 1;
+      }
+    }
+    return reopened;
+  }
+
+  async listPaused(tenantId: string, limit: number): Promise<StoredTarget[]> {
+    this.assertOpen();
+    return [...this.targetRows.values()]
+      .filter((t) => t.key.tenantId === tenantId && t.pausedAt !== null)
+      .sort((a, b) => (b.pausedAt as number) - (a.pausedAt as number))
+      .slice(0, Math.max(0, limit))
+      .map(copyTarget);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private at(tenantId: string, deliveryId: string, expectedVersion: number): MemoryDeliveryRow | null {
+    const row = this.deliveries.get(deliveryId);
+    return row && row.tenantId === tenantId && row.version === expectedVersion ? row : null;
+  }
+
+  private targetOrNew(key: SubscriptionKey): StoredTarget {
+    const mapKey = targetKey(key);
+    let target = this.targetRows.get(mapKey);
+    if (!target) {
+      target = { key: { ...key }, config: null, secretsSealed: null, failingSince: null, pausedAt: null, lastError: null, version: 0, updatedAt: 0 };
+      this.targetRows.set(mapKey, target);
+    }
+    return target;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('InMemoryDeliveryStore is closed');
+  }
+}
+
+function closeRow(row: MemoryDeliveryRow, reason: DeliveryCloseReason, at: number): void {
+  Object.assign(row, {
+    state: 'CLOSED', applicationState: 'CLOSED', closeReason: reason, nextAttemptAt: null, wakeAt: null, queued: 0, closedAt: at,
+    updatedAt: at, version: row.version + 1,
+  });
+}
+
+function toDue(row: MemoryDeliveryRow): DueDelivery {
+  return {
+    id: row.id, tenantId: row.tenantId, source: row.source, subscriptionId: row.subscriptionId, event: row.event, payload: row.payload,
+    attempts: row.attempts, version: row.version, applicationState: row.applicationState as DueDelivery['applicationState'],
+    createdAt: row.createdAt, url: row.url, headers: { ...row.headers }, policy: structuredClone(row.policy), authorizationSealed: row.authorizationSealed,
+  };
+}
+
+function copyRow(row: MemoryDeliveryRow): MemoryDeliveryRow {
+  return { ...row, headers: { ...row.headers }, policy: structuredClone(row.policy) };
+}
+
+function copyTarget(t: StoredTarget): StoredTarget {
+  return { ...t, key: { ...t.key }, config: t.config ? { ...t.config, headers: { ...t.config.headers }, policy: structuredClone(t.config.policy) } : null };
+}
+
+function sameSubscription(row: MemoryDeliveryRow, key: SubscriptionKey): boolean {
+  return row.tenantId === key.tenantId && row.source === key.source && row.subscriptionId === key.subscriptionId;
+}
+
+function targetKey(key: SubscriptionKey): string {
+  return `${key.tenantId}\u0000${key.source}\u0000${key.subscriptionId}`;
+}
+
+function idemKey(tenantId: string, key: string): string {
+  return `${tenantId}\u0000${key}`;
+}

@@ -1,0 +1,143 @@
+import { DUE_COLUMNS, TARGET_COLUMNS } from '../sql/delivery-store-rows.mapper';
+
+/**
+ * The PostgreSQL store's statements. Each has a fixed name (node-pg prepares it once per connection) and
+ * multi-row writes take one array per column through unnest(), so one prepared statement serves any
+ * batch size.
+ */
+export interface PgStatement {
+  name: string;
+  text: string;
+}
+
+const qualified = (alias: string, columns: string): string => columns.split(', ').map((c) => `${alias}.${c}`).join(', ');
+
+export const PG_STATEMENTS = {
+  idempotencyClaim: {
+    name: 'hr_dlv_idem_claim',
+    // Inserts the key, or takes over an expired one; returns no row when a live key exists. A concurrent
+    // claim of the same key waits on the primary key until the first commits, then sees it as live.
+    text: `INSERT INTO delivery_idempotency_keys (tenant_id, idem_key, reply, created_at) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (tenant_id, idem_key) DO UPDATE SET reply = EXCLUDED.reply, created_at = EXCLUDED.created_at
+      WHERE delivery_idempotency_keys.created_at < $5 RETURNING 1 AS claimed`,
+  },
+  idempotencyReply: { name: 'hr_dlv_idem_reply', text: `SELECT reply FROM delivery_idempotency_keys WHERE tenant_id = $1 AND idem_key = $2` },
+  idempotencyPrune: {
+    name: 'hr_dlv_idem_prune',
+    text: `DELETE FROM delivery_idempotency_keys WHERE (tenant_id, idem_key) IN (
+      SELECT tenant_id, idem_key FROM delivery_idempotency_keys WHERE created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+  },
+
+  deliveriesInsert: {
+    name: 'hr_dlv_insert',
+    text: `INSERT INTO deliveries (id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed,
+        state, application_state, close_reason, attempts, next_attempt_at, created_at, updated_at, closed_at, version, wake_at, queued)
+      SELECT u.id, u.tenant_id, u.source, u.subscription_id, u.url, u.event, u.payload, u.headers, u.policy, u.authorization_sealed,
+        'OPEN', 'NEW', NULL, 0, u.created_at, u.created_at, u.created_at, NULL, 0, u.wake_at, 1
+      FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::text[], $8::text[], $9::text[],
+        $10::text[], $11::bigint[], $12::bigint[])
+        AS u(id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed, created_at, wake_at)`,
+  },
+  attemptsInsert: {
+    name: 'hr_dlv_attempts_insert',
+    text: `INSERT INTO delivery_attempts (id, delivery_id, number, attempted_at, duration_ms, status_code, error, response_snippet)
+      SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::bigint[], $5::int[], $6::int[], $7::varchar[], $8::text[])`,
+  },
+  recordUpdate: {
+    name: 'hr_dlv_record',
+    text: `UPDATE deliveries d SET state = u.state, application_state = u.application_state, close_reason = u.close_reason, attempts = u.attempts,
+        url = u.url, next_attempt_at = u.next_attempt_at, wake_at = u.wake_at, closed_at = u.closed_at, updated_at = u.updated_at,
+        version = d.version + 1, queued = 0
+      FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::varchar[], $5::varchar[], $6::varchar[], $7::int[], $8::varchar[], $9::bigint[],
+        $10::bigint[], $11::bigint[], $12::bigint[])
+        AS u(id, tenant_id, expected_version, state, application_state, close_reason, attempts, url, next_attempt_at, wake_at, closed_at, updated_at)
+      WHERE d.id = u.id AND d.tenant_id = u.tenant_id AND d.version = u.expected_version RETURNING d.id`,
+  },
+  closeUnattempted: {
+    name: 'hr_dlv_close_unattempted',
+    text: `UPDATE deliveries d SET state = 'CLOSED', application_state = 'CLOSED', close_reason = u.reason, next_attempt_at = NULL, wake_at = NULL,
+        queued = 0, closed_at = u.at, updated_at = u.at, version = d.version + 1
+      FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::varchar[], $5::bigint[]) AS u(id, tenant_id, expected_version, reason, at)
+      WHERE d.id = u.id AND d.tenant_id = u.tenant_id AND d.version = u.expected_version RETURNING d.id`,
+  },
+  park: {
+    name: 'hr_dlv_park',
+    text: `UPDATE deliveries d SET wake_at = u.wake_at, queued = 0
+      FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::bigint[]) AS u(id, tenant_id, expected_version, wake_at)
+      WHERE d.id = u.id AND d.tenant_id = u.tenant_id AND d.version = u.expected_version RETURNING d.id`,
+  },
+  unqueue: {
+    name: 'hr_dlv_unqueue',
+    text: `UPDATE deliveries d SET wake_at = u.at, queued = 0 FROM unnest($1::varchar[], $2::varchar[], $3::bigint[]) AS u(id, tenant_id, at)
+      WHERE d.id = u.id AND d.tenant_id = u.tenant_id AND d.state = 'OPEN' AND d.version = 0`,
+  },
+
+  claimDue: {
+    name: 'hr_dlv_claim_due',
+    // SKIP LOCKED: a row another scheduler is claiming right now is left to it, never returned twice.
+    text: `WITH due AS (
+        SELECT id, wake_at FROM deliveries WHERE state = 'OPEN' AND wake_at <= $1 AND (queued = 0 OR $2::boolean)
+        ORDER BY wake_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+      UPDATE deliveries d SET wake_at = $4, queued = 1 FROM due WHERE d.id = due.id
+      RETURNING ${qualified('d', DUE_COLUMNS)}, due.wake_at AS due_at`,
+  },
+  nextWake: {
+    name: 'hr_dlv_next_wake',
+    text: `SELECT wake_at FROM deliveries WHERE state = 'OPEN' AND queued = 0 AND wake_at IS NOT NULL ORDER BY wake_at LIMIT 1`,
+  },
+  recall: {
+    name: 'hr_dlv_recall',
+    text: `UPDATE deliveries SET state = 'OPEN', application_state = 'RECALL', close_reason = NULL, closed_at = NULL, next_attempt_at = $3,
+        wake_at = $4, queued = 1, version = version + 1, updated_at = $3
+      WHERE id = $1 AND tenant_id = $2 RETURNING ${DUE_COLUMNS}`,
+  },
+
+  targetGet: {
+    name: 'hr_dlv_target_get',
+    text: `SELECT ${TARGET_COLUMNS} FROM delivery_targets WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3`,
+  },
+  targetPutConfig: {
+    name: 'hr_dlv_target_put_config',
+    text: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, url, headers, policy, authorization_sealed, version, updated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)
+      ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET url = EXCLUDED.url, headers = EXCLUDED.headers, policy = EXCLUDED.policy,
+        authorization_sealed = EXCLUDED.authorization_sealed, version = delivery_targets.version + 1, updated_at = EXCLUDED.updated_at`,
+  },
+  targetPutSecrets: {
+    name: 'hr_dlv_target_put_secrets',
+    text: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, secrets_sealed, version, updated_at) VALUES ($1, $2, $3, $4, 1, $5)
+      ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET secrets_sealed = EXCLUDED.secrets_sealed,
+        version = delivery_targets.version + 1, updated_at = EXCLUDED.updated_at`,
+  },
+  targetDelete: { name: 'hr_dlv_target_delete', text: `DELETE FROM delivery_targets WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3` },
+  cancelOpen: {
+    name: 'hr_dlv_cancel_open',
+    text: `UPDATE deliveries SET state = 'CLOSED', application_state = 'CLOSED', close_reason = 'CANCELLED', next_attempt_at = NULL, wake_at = NULL,
+        queued = 0, closed_at = $4, updated_at = $4, version = version + 1
+      WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3 AND state = 'OPEN'`,
+  },
+  targetSetHealth: {
+    name: 'hr_dlv_target_health',
+    text: `UPDATE delivery_targets SET failing_since = $4, paused_at = $5, last_error = $6, version = version + 1, updated_at = $7
+      WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3 AND (NOT $8::boolean OR paused_at IS NULL)`,
+  },
+  targetLockPausedAt: {
+    name: 'hr_dlv_target_lock',
+    text: `SELECT paused_at FROM delivery_targets WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3 FOR UPDATE`,
+  },
+  targetResume: {
+    name: 'hr_dlv_target_resume',
+    text: `UPDATE delivery_targets SET failing_since = NULL, paused_at = NULL, last_error = NULL, version = version + 1, updated_at = $4
+      WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3`,
+  },
+  reopenDisabled: {
+    name: 'hr_dlv_reopen_disabled',
+    text: `UPDATE deliveries SET state = 'OPEN', application_state = 'RETRY', close_reason = NULL, closed_at = NULL, next_attempt_at = $4,
+        wake_at = $4, queued = 0, version = version + 1, updated_at = $4
+      WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3 AND state = 'CLOSED' AND close_reason = 'DISABLED' AND closed_at >= $5`,
+  },
+  targetsPaused: {
+    name: 'hr_dlv_targets_paused',
+    text: `SELECT ${TARGET_COLUMNS} FROM delivery_targets WHERE tenant_id = $1 AND paused_at IS NOT NULL ORDER BY paused_at DESC LIMIT $2`,
+  },
+} as const satisfies Record<string, PgStatement>;

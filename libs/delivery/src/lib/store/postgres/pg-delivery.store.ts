@@ -1,0 +1,149 @@
+import { Pool, PoolClient, QueryResultRow } from 'pg';
+import {
+  AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredTarget, SubscriptionKey,
+} from '../../core/ports/delivery-store.port';
+import { idempotencyCreatedAt } from '../idempotency-created-at.util';
+import {
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, recordUpdateParams, TargetRowRaw, toDueDelivery, toStoredTarget,
+} from '../sql/delivery-store-rows.mapper';
+import { PG_STATEMENTS, PgStatement } from './pg-delivery.statements';
+import { PgGroupCommit } from './pg-group-commit';
+import { runStatement } from './pg-write-batch';
+
+export interface PgDeliveryStoreOptions {
+  url: string;
+  /** Connections of the store's own pool (default 10): one runs the group-committed writes, the rest serve reads. */
+  poolSize?: number;
+}
+
+const keyValues = (key: SubscriptionKey): string[] => [key.tenantId, key.source, key.subscriptionId];
+
+/**
+ * DeliveryStore on PostgreSQL with node-pg: named prepared statements, multi-row writes through unnest(),
+ * concurrent writes group-committed into one transaction (PgGroupCommit), claimDue with FOR UPDATE SKIP
+ * LOCKED so schedulers in several processes never claim one row twice.
+ */
+export class PgDeliveryStore implements DeliveryStore {
+  private readonly pool: Pool;
+  private readonly writes: PgGroupCommit;
+  private closed = false;
+
+  constructor(options: PgDeliveryStoreOptions) {
+    this.pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server drops emits 'error' on the pool; unhandled, it would crash the
+    // process. The next query gets a fresh connection (and its own error if the server is really gone).
+    this.pool.on('error', () => undefined);
+    this.writes = new PgGroupCommit(this.pool);
+  }
+
+  accept(rows: readonly NewDeliveryRow[], idempotency?: IdempotencyClaim): Promise<AcceptOutcome> {
+    const claim = idempotency
+      ? { tenant_id: idempotency.tenantId, idem_key: idempotency.key, reply: idempotency.reply, created_at: idempotencyCreatedAt(rows), not_before: idempotency.notBefore }
+      : null;
+    return this.write({ kind: 'accept', rows: rows.map(deliveryInsertParams), claim });
+  }
+
+  record(record: AttemptRecord): Promise<boolean> {
+    return this.write({ kind: 'record', attempt: attemptInsertParams(record), update: recordUpdateParams(record) });
+  }
+
+  closeUnattempted(tenantId: string, deliveryId: string, expectedVersion: number, reason: 'DISABLED' | 'CANCELLED', at: number): Promise<boolean> {
+    return this.write({ kind: 'closeUnattempted', target: { id: deliveryId, tenant_id: tenantId, expected_version: expectedVersion, reason, at } });
+  }
+
+  park(tenantId: string, deliveryId: string, expectedVersion: number, wakeAt: number): Promise<boolean> {
+    return this.write({ kind: 'park', target: { id: deliveryId, tenant_id: tenantId, expected_version: expectedVersion, wake_at: wakeAt } });
+  }
+
+  async unqueue(tenantId: string, deliveryIds: readonly string[], at: number): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    await this.write({ kind: 'unqueue', tenant_id: tenantId, ids: [...deliveryIds], at });
+  }
+
+  async claimDue(now: number, limit: number, includeLost: boolean, leaseUntil: number): Promise<DueDelivery[]> {
+    const rows = await this.exec((client) => runStatement<DueRowRaw & { due_at: string }>(client, PG_STATEMENTS.claimDue, [now, includeLost, limit, leaseUntil]));
+    // UPDATE … RETURNING has no order: restore the oldest-wake-first order of the claim.
+    return rows.rows.sort((a, b) => Number(a.due_at) - Number(b.due_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(toDueDelivery);
+  }
+
+  async nextWake(): Promise<number | null> {
+    const { rows } = await this.read<{ wake_at: string }>(PG_STATEMENTS.nextWake, []);
+    return rows[0] ? ms(rows[0].wake_at) : null;
+  }
+
+  async pruneIdempotencyKeys(before: number, limit: number): Promise<number> {
+    const result = await this.exec((client) => runStatement(client, PG_STATEMENTS.idempotencyPrune, [before, limit]));
+    return result.rowCount ?? 0;
+  }
+
+  async recall(tenantId: string, deliveryId: string, at: number, leaseUntil: number): Promise<DueDelivery | null> {
+    const { rows } = await this.exec((client) => runStatement<DueRowRaw>(client, PG_STATEMENTS.recall, [deliveryId, tenantId, at, leaseUntil]));
+    return rows[0] ? toDueDelivery(rows[0]) : null;
+  }
+
+  async getTarget(key: SubscriptionKey): Promise<StoredTarget | null> {
+    const { rows } = await this.read<TargetRowRaw>(PG_STATEMENTS.targetGet, keyValues(key));
+    return rows[0] ? toStoredTarget(rows[0]) : null;
+  }
+
+  async putTargetConfig(key: SubscriptionKey, config: NonNullable<StoredTarget['config']>, at: number): Promise<void> {
+    const values = [...keyValues(key), config.url, JSON.stringify(config.headers), JSON.stringify(config.policy), config.authorizationSealed, at];
+    await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPutConfig, values));
+  }
+
+  async putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void> {
+    await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPutSecrets, [...keyValues(key), secretsSealed, at]));
+  }
+
+  removeTarget(key: SubscriptionKey, at: number): Promise<number> {
+    return this.exec(async (client) => {
+      await runStatement(client, PG_STATEMENTS.targetDelete, keyValues(key));
+      return (await runStatement(client, PG_STATEMENTS.cancelOpen, [...keyValues(key), at])).rowCount ?? 0;
+    });
+  }
+
+  async setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean): Promise<boolean> {
+    const values = [...keyValues(key), change.failingSince, change.pausedAt, change.lastError, at, onlyIfUnpaused];
+    const result = await this.exec((client) => runStatement(client, PG_STATEMENTS.targetSetHealth, values));
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  resumeTarget(key: SubscriptionKey, at: number): Promise<number | null> {
+    return this.exec(async (client) => {
+      // FOR UPDATE: a pause decided concurrently lands either before (and is cleared) or after this resume.
+      const { rows } = await runStatement<{ paused_at: string | null }>(client, PG_STATEMENTS.targetLockPausedAt, keyValues(key));
+      if (!rows[0]) return null;
+      await runStatement(client, PG_STATEMENTS.targetResume, [...keyValues(key), at]);
+      const pausedAt = ms(rows[0].paused_at);
+      if (pausedAt === null) return 0;
+      return (await runStatement(client, PG_STATEMENTS.reopenDisabled, [...keyValues(key), at, pausedAt])).rowCount ?? 0;
+    });
+  }
+
+  async listPaused(tenantId: string, limit: number): Promise<StoredTarget[]> {
+    const { rows } = await this.read<TargetRowRaw>(PG_STATEMENTS.targetsPaused, [tenantId, limit]);
+    return rows.map(toStoredTarget);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writes.idle();
+    await this.pool.end();
+  }
+
+  private write<T>(op: Parameters<PgGroupCommit['submit']>[0]): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('PgDeliveryStore is closed'));
+    return this.writes.submit<T>(op);
+  }
+
+  /** A write that is not one of the merged hot kinds: it runs as is, inside the next group-committed transaction. */
+  private exec<T>(run: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.write<T>({ kind: 'exec', run });
+  }
+
+  private read<R extends QueryResultRow>(statement: PgStatement, values: unknown[]): Promise<{ rows: R[] }> {
+    if (this.closed) return Promise.reject(new Error('PgDeliveryStore is closed'));
+    return this.pool.query<R>({ name: statement.name, text: statement.text, values });
+  }
+}

@@ -1,0 +1,155 @@
+import {
+  AttemptRecord, DeliverySource, DueDelivery, NewDeliveryRow, StoredPolicy, StoredTarget, SubscriptionKey,
+} from '../../core/ports/delivery-store.port';
+
+/**
+ * Row shapes and mappings shared by the SQLite and PostgreSQL stores. Column values arrive as the drivers
+ * return them: epoch-ms BIGINT is a number from better-sqlite3 but a string from node-pg, so every epoch
+ * column goes through `ms()`.
+ */
+
+/** The columns a DueDelivery is built from (SELECT list and RETURNING list of both stores). */
+export const DUE_COLUMNS = 'id, tenant_id, source, subscription_id, event, payload, attempts, version, application_state, created_at, url, headers, policy, authorization_sealed';
+
+export const TARGET_COLUMNS = 'tenant_id, source, subscription_id, url, headers, policy, authorization_sealed, secrets_sealed, failing_since, paused_at, last_error, version, updated_at';
+
+type Epoch = number | string;
+
+export interface DueRowRaw {
+  id: string;
+  tenant_id: string;
+  source: string;
+  subscription_id: string;
+  event: string;
+  payload: string;
+  attempts: number;
+  version: number;
+  application_state: string;
+  created_at: Epoch;
+  url: string;
+  headers: string;
+  policy: string;
+  authorization_sealed: string | null;
+}
+
+export interface TargetRowRaw {
+  tenant_id: string;
+  source: string;
+  subscription_id: string;
+  url: string | null;
+  headers: string | null;
+  policy: string | null;
+  authorization_sealed: string | null;
+  secrets_sealed: string | null;
+  failing_since: Epoch | null;
+  paused_at: Epoch | null;
+  last_error: string | null;
+  version: number;
+  updated_at: Epoch;
+}
+
+/** The bound values of one new deliveries row (names = columns; used as named parameters by SQLite). */
+export interface DeliveryInsertParams {
+  id: string;
+  tenant_id: string;
+  source: string;
+  subscription_id: string;
+  url: string;
+  event: string;
+  payload: string;
+  headers: string;
+  policy: string;
+  authorization_sealed: string | null;
+  created_at: number;
+  wake_at: number;
+}
+
+export interface AttemptInsertParams {
+  id: string;
+  delivery_id: string;
+  number: number;
+  attempted_at: number;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  response_snippet: string;
+}
+
+export interface RecordUpdateParams {
+  id: string;
+  tenant_id: string;
+  expected_version: number;
+  state: string;
+  application_state: string;
+  close_reason: string | null;
+  attempts: number;
+  url: string;
+  next_attempt_at: number | null;
+  wake_at: number | null;
+  closed_at: number | null;
+  updated_at: number;
+}
+
+export interface TargetKeyParams {
+  tenant_id: string;
+  source: string;
+  subscription_id: string;
+}
+
+export function ms(value: Epoch): number;
+export function ms(value: Epoch | null): number | null;
+export function ms(value: Epoch | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+export function deliveryInsertParams(row: NewDeliveryRow): DeliveryInsertParams {
+  return {
+    id: row.id, tenant_id: row.tenantId, source: row.source, subscription_id: row.subscriptionId, url: row.url, event: row.event,
+    payload: row.payload, headers: JSON.stringify(row.headers), policy: JSON.stringify(row.policy),
+    authorization_sealed: row.authorizationSealed, created_at: row.createdAt, wake_at: row.wakeAt,
+  };
+}
+
+export function attemptInsertParams(record: AttemptRecord): AttemptInsertParams {
+  const a = record.attempt;
+  return {
+    id: a.id, delivery_id: a.deliveryId, number: a.number, attempted_at: a.attemptedAt, duration_ms: a.durationMs,
+    status_code: a.statusCode, error: a.error, response_snippet: a.responseSnippet,
+  };
+}
+
+export function recordUpdateParams(record: AttemptRecord): RecordUpdateParams {
+  const u = record.update;
+  return {
+    id: record.deliveryId, tenant_id: record.tenantId, expected_version: record.expectedVersion, state: u.state,
+    application_state: u.applicationState, close_reason: u.closeReason, attempts: u.attempts, url: u.url,
+    next_attempt_at: u.nextAttemptAt, wake_at: u.wakeAt, closed_at: u.closedAt, updated_at: u.updatedAt,
+  };
+}
+
+export function targetKeyParams(key: SubscriptionKey): TargetKeyParams {
+  return { tenant_id: key.tenantId, source: key.source, subscription_id: key.subscriptionId };
+}
+
+export function toDueDelivery(raw: DueRowRaw): DueDelivery {
+  return {
+    id: raw.id, tenantId: raw.tenant_id, source: raw.source as DeliverySource, subscriptionId: raw.subscription_id, event: raw.event,
+    payload: raw.payload, attempts: Number(raw.attempts), version: Number(raw.version),
+    applicationState: raw.application_state as DueDelivery['applicationState'], createdAt: ms(raw.created_at), url: raw.url,
+    headers: JSON.parse(raw.headers) as Record<string, string>, policy: JSON.parse(raw.policy) as StoredPolicy,
+    authorizationSealed: raw.authorization_sealed,
+  };
+}
+
+export function toStoredTarget(raw: TargetRowRaw): StoredTarget {
+  // The migration creates targets with only their secrets: no url means no config.
+  const config = raw.url === null ? null : {
+    url: raw.url, headers: JSON.parse(raw.headers ?? '{}') as Record<string, string>, policy: JSON.parse(raw.policy ?? '{}') as StoredPolicy,
+    authorizationSealed: raw.authorization_sealed,
+  };
+  return {
+    key: { tenantId: raw.tenant_id, source: raw.source as DeliverySource, subscriptionId: raw.subscription_id },
+    config, secretsSealed: raw.secrets_sealed, failingSince: ms(raw.failing_since), pausedAt: ms(raw.paused_at),
+    lastError: raw.last_error, version: Number(raw.version), updatedAt: ms(raw.updated_at),
+  };
+}

@@ -1,0 +1,67 @@
+import { DUE_COLUMNS, TARGET_COLUMNS } from '../sql/delivery-store-rows.mapper';
+
+/**
+ * Every statement the SQLite writer thread prepares once at start (named parameters, bound from the
+ * `*Params` objects of delivery-store-rows.mapper.ts). Plain SQL, so the thread needs no query builder.
+ */
+export const SQLITE_STATEMENTS = {
+  idempotencyGet: `SELECT reply, created_at FROM delivery_idempotency_keys WHERE tenant_id = @tenant_id AND idem_key = @idem_key`,
+  idempotencyPut: `INSERT INTO delivery_idempotency_keys (tenant_id, idem_key, reply, created_at) VALUES (@tenant_id, @idem_key, @reply, @created_at)
+    ON CONFLICT (tenant_id, idem_key) DO UPDATE SET reply = excluded.reply, created_at = excluded.created_at`,
+  idempotencyPrune: `DELETE FROM delivery_idempotency_keys WHERE (tenant_id, idem_key) IN (
+    SELECT tenant_id, idem_key FROM delivery_idempotency_keys WHERE created_at < @before ORDER BY created_at LIMIT @limit)`,
+
+  deliveryInsert: `INSERT INTO deliveries (id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed,
+      state, application_state, close_reason, attempts, next_attempt_at, created_at, updated_at, closed_at, version, wake_at, queued)
+    VALUES (@id, @tenant_id, @source, @subscription_id, @url, @event, @payload, @headers, @policy, @authorization_sealed,
+      'OPEN', 'NEW', NULL, 0, @created_at, @created_at, @created_at, NULL, 0, @wake_at, 1)`,
+  attemptInsert: `INSERT INTO delivery_attempts (id, delivery_id, number, attempted_at, duration_ms, status_code, error, response_snippet)
+    VALUES (@id, @delivery_id, @number, @attempted_at, @duration_ms, @status_code, @error, @response_snippet)`,
+  recordUpdate: `UPDATE deliveries SET state = @state, application_state = @application_state, close_reason = @close_reason, attempts = @attempts,
+      url = @url, next_attempt_at = @next_attempt_at, wake_at = @wake_at, closed_at = @closed_at, updated_at = @updated_at,
+      version = version + 1, queued = 0
+    WHERE id = @id AND tenant_id = @tenant_id AND version = @expected_version`,
+  closeUnattempted: `UPDATE deliveries SET state = 'CLOSED', application_state = 'CLOSED', close_reason = @reason, next_attempt_at = NULL,
+      wake_at = NULL, queued = 0, closed_at = @at, updated_at = @at, version = version + 1
+    WHERE id = @id AND tenant_id = @tenant_id AND version = @expected_version`,
+  park: `UPDATE deliveries SET wake_at = @wake_at, queued = 0 WHERE id = @id AND tenant_id = @tenant_id AND version = @expected_version`,
+  unqueue: `UPDATE deliveries SET wake_at = @at, queued = 0 WHERE id = @id AND tenant_id = @tenant_id AND state = 'OPEN' AND version = 0`,
+
+  // ix_deliveries_wake serves both: a range scan in wake_at order that stops at the limit.
+  dueSelect: `SELECT ${DUE_COLUMNS} FROM deliveries
+    WHERE state = 'OPEN' AND wake_at <= @now AND (queued = 0 OR @include_lost = 1) ORDER BY wake_at, id LIMIT @limit`,
+  dueLease: `UPDATE deliveries SET wake_at = @lease_until, queued = 1 WHERE id = @id`,
+  nextWake: `SELECT wake_at FROM deliveries WHERE state = 'OPEN' AND queued = 0 AND wake_at IS NOT NULL ORDER BY wake_at LIMIT 1`,
+
+  recall: `UPDATE deliveries SET state = 'OPEN', application_state = 'RECALL', close_reason = NULL, closed_at = NULL, next_attempt_at = @at,
+      wake_at = @lease_until, queued = 1, version = version + 1, updated_at = @at
+    WHERE id = @id AND tenant_id = @tenant_id RETURNING ${DUE_COLUMNS}`,
+
+  targetGet: `SELECT ${TARGET_COLUMNS} FROM delivery_targets WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id`,
+  targetPutConfig: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, url, headers, policy, authorization_sealed, version, updated_at)
+    VALUES (@tenant_id, @source, @subscription_id, @url, @headers, @policy, @authorization_sealed, 1, @at)
+    ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET url = excluded.url, headers = excluded.headers, policy = excluded.policy,
+      authorization_sealed = excluded.authorization_sealed, version = delivery_targets.version + 1, updated_at = excluded.updated_at`,
+  targetPutSecrets: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, secrets_sealed, version, updated_at)
+    VALUES (@tenant_id, @source, @subscription_id, @secrets_sealed, 1, @at)
+    ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET secrets_sealed = excluded.secrets_sealed,
+      version = delivery_targets.version + 1, updated_at = excluded.updated_at`,
+  targetDelete: `DELETE FROM delivery_targets WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id`,
+  cancelOpen: `UPDATE deliveries SET state = 'CLOSED', application_state = 'CLOSED', close_reason = 'CANCELLED', next_attempt_at = NULL,
+      wake_at = NULL, queued = 0, closed_at = @at, updated_at = @at, version = version + 1
+    WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id AND state = 'OPEN'`,
+  targetSetHealth: `UPDATE delivery_targets SET failing_since = @failing_since, paused_at = @paused_at, last_error = @last_error,
+      version = version + 1, updated_at = @at
+    WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id AND (@only_if_unpaused = 0 OR paused_at IS NULL)`,
+  targetPausedAt: `SELECT paused_at FROM delivery_targets WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id`,
+  targetResume: `UPDATE delivery_targets SET failing_since = NULL, paused_at = NULL, last_error = NULL, version = version + 1, updated_at = @at
+    WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id`,
+  reopenDisabled: `UPDATE deliveries SET state = 'OPEN', application_state = 'RETRY', close_reason = NULL, closed_at = NULL, next_attempt_at = @at,
+      wake_at = @at, queued = 0, version = version + 1, updated_at = @at
+    WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id
+      AND state = 'CLOSED' AND close_reason = 'DISABLED' AND closed_at >= @paused_at`,
+  targetsPaused: `SELECT ${TARGET_COLUMNS} FROM delivery_targets WHERE tenant_id = @tenant_id AND paused_at IS NOT NULL
+    ORDER BY paused_at DESC LIMIT @limit`,
+} as const;
+
+export type SqliteStatementName = keyof typeof SQLITE_STATEMENTS;

@@ -1,0 +1,111 @@
+import {
+  AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredTarget, SubscriptionKey,
+} from '../../core/ports/delivery-store.port';
+import {
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, recordUpdateParams, TargetRowRaw, targetKeyParams, toDueDelivery, toStoredTarget,
+} from '../sql/delivery-store-rows.mapper';
+import { idempotencyCreatedAt } from '../idempotency-created-at.util';
+import { SqliteWriterThread } from './sqlite-writer.thread';
+
+export interface SqliteDeliveryStoreOptions {
+  /** The SQLite file, already migrated (libs/persistence `runSchemaMigrations(db, 'delivery')`). */
+  path: string;
+  /** FULL (default): a commit survives a power cut; NORMAL: survives a process crash only, fewer fsyncs. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+/**
+ * DeliveryStore on SQLite: better-sqlite3 prepared statements on a writer thread (SqliteWriterThread).
+ * The main thread never touches the file, so a write lock held by another process (three services share
+ * one file) stalls the thread, not the event loop. Every method, reads included, runs on the thread in
+ * the next group-committed transaction: per batch one lock acquisition and one fsync.
+ */
+export class SqliteDeliveryStore implements DeliveryStore {
+  private readonly thread: SqliteWriterThread;
+
+  constructor(options: SqliteDeliveryStoreOptions) {
+    this.thread = new SqliteWriterThread({ path: options.path, synchronous: options.synchronous });
+  }
+
+  accept(rows: readonly NewDeliveryRow[], idempotency?: IdempotencyClaim): Promise<AcceptOutcome> {
+    const claim = idempotency
+      ? { tenant_id: idempotency.tenantId, idem_key: idempotency.key, reply: idempotency.reply, not_before: idempotency.notBefore, created_at: idempotencyCreatedAt(rows) }
+      : null;
+    return this.thread.call<AcceptOutcome>('accept', { rows: rows.map(deliveryInsertParams), claim });
+  }
+
+  record(record: AttemptRecord): Promise<boolean> {
+    return this.thread.call<boolean>('record', { attempt: attemptInsertParams(record), update: recordUpdateParams(record) });
+  }
+
+  closeUnattempted(tenantId: string, deliveryId: string, expectedVersion: number, reason: 'DISABLED' | 'CANCELLED', at: number): Promise<boolean> {
+    return this.thread.call<boolean>('closeUnattempted', { id: deliveryId, tenant_id: tenantId, expected_version: expectedVersion, reason, at });
+  }
+
+  park(tenantId: string, deliveryId: string, expectedVersion: number, wakeAt: number): Promise<boolean> {
+    return this.thread.call<boolean>('park', { id: deliveryId, tenant_id: tenantId, expected_version: expectedVersion, wake_at: wakeAt });
+  }
+
+  async unqueue(tenantId: string, deliveryIds: readonly string[], at: number): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    await this.thread.call<null>('unqueue', { ids: [...deliveryIds], tenant_id: tenantId, at });
+  }
+
+  async claimDue(now: number, limit: number, includeLost: boolean, leaseUntil: number): Promise<DueDelivery[]> {
+    const rows = await this.thread.call<DueRowRaw[]>('claimDue', { now, limit, include_lost: includeLost ? 1 : 0, lease_until: leaseUntil });
+    return rows.map(toDueDelivery);
+  }
+
+  async nextWake(): Promise<number | null> {
+    return ms(await this.thread.call<number | null>('nextWake', null));
+  }
+
+  pruneIdempotencyKeys(before: number, limit: number): Promise<number> {
+    return this.thread.call<number>('pruneIdempotencyKeys', { before, limit });
+  }
+
+  async recall(tenantId: string, deliveryId: string, at: number, leaseUntil: number): Promise<DueDelivery | null> {
+    const row = await this.thread.call<DueRowRaw | null>('recall', { id: deliveryId, tenant_id: tenantId, at, lease_until: leaseUntil });
+    return row ? toDueDelivery(row) : null;
+  }
+
+  async getTarget(key: SubscriptionKey): Promise<StoredTarget | null> {
+    const row = await this.thread.call<TargetRowRaw | null>('getTarget', targetKeyParams(key));
+    return row ? toStoredTarget(row) : null;
+  }
+
+  async putTargetConfig(key: SubscriptionKey, config: NonNullable<StoredTarget['config']>, at: number): Promise<void> {
+    await this.thread.call<null>('putTargetConfig', {
+      ...targetKeyParams(key), url: config.url, headers: JSON.stringify(config.headers), policy: JSON.stringify(config.policy),
+      authorization_sealed: config.authorizationSealed, at,
+    });
+  }
+
+  async putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void> {
+    await this.thread.call<null>('putTargetSecrets', { ...targetKeyParams(key), secrets_sealed: secretsSealed, at });
+  }
+
+  removeTarget(key: SubscriptionKey, at: number): Promise<number> {
+    return this.thread.call<number>('removeTarget', { ...targetKeyParams(key), at });
+  }
+
+  setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean): Promise<boolean> {
+    return this.thread.call<boolean>('setHealth', {
+      ...targetKeyParams(key), failing_since: change.failingSince, paused_at: change.pausedAt, last_error: change.lastError, at,
+      only_if_unpaused: onlyIfUnpaused ? 1 : 0,
+    });
+  }
+
+  resumeTarget(key: SubscriptionKey, at: number): Promise<number | null> {
+    return this.thread.call<number | null>('resumeTarget', { ...targetKeyParams(key), at });
+  }
+
+  async listPaused(tenantId: string, limit: number): Promise<StoredTarget[]> {
+    const rows = await this.thread.call<TargetRowRaw[]>('listPaused', { tenant_id: tenantId, limit });
+    return rows.map(toStoredTarget);
+  }
+
+  close(): Promise<void> {
+    return this.thread.close();
+  }
+}
