@@ -5,6 +5,14 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+const TESTING_LIB = { name: '@hookrelay/testing', message: 'test-only: production code may not import the testing lib' };
+// Only the delivery engine (libs/delivery) reads or writes the delivery tables.
+const DELIVERY_TABLES = {
+  name: '@hookrelay/persistence',
+  importNames: ['DeliveryRepository', 'DeliveryTargetEntity', 'DeliveryIdempotencyKeyEntity'],
+  message: 'only the delivery engine touches the delivery tables: use DeliveryEngine / DeliveryLog from @hookrelay/delivery',
+};
+
 const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts', 'bench/**/*.ts'];
 
 export default tseslint.config(
@@ -37,13 +45,19 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [{ name: '@hookrelay/testing', message: 'test-only: production code may not import the testing lib' }] }],
+      'no-restricted-imports': ['error', { paths: [TESTING_LIB, DELIVERY_TABLES] }],
       'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'read configuration through an env class (libs/config), not process.env' }],
     },
   },
   {
     files: TEST_FILES,
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
+  },
+  {
+    // The delivery engine owns the delivery tables; persistence defines them.
+    files: ['libs/delivery/src/**/*.ts', 'libs/persistence/src/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', { paths: [TESTING_LIB] }] },
   },
   {
     // The config lib is the one place that reads process.env.

@@ -36,6 +36,7 @@ describe('module boundaries (lint)', () => {
     ['production code importing the testing lib', 'apps/callbacks/src/x.ts', "import { startNatsServer } from '@hookrelay/testing';\nexport const x = startNatsServer;", /test-only/],
     ['a lib importing through a deep path', 'libs/messaging/src/lib/x.ts', "import { SecretBox } from '../../../secrets/src/lib/secret-box';\nexport const x = SecretBox;", /enforce-module-boundaries/],
     ['code reading process.env outside libs/config', 'apps/gateway/src/x.ts', 'export const port = process.env.PORT;', /read configuration through an env class/],
+    ['an app touching the delivery tables', 'apps/callbacks/src/x.ts', "import { DeliveryRepository } from '@hookrelay/persistence';\nexport const x = DeliveryRepository;", /only the delivery engine touches the delivery tables/],
     ['an explicit any', 'libs/contracts/src/lib/x.ts', 'export function f(a: any): void { void a; }', /no-explicit-any/],
   ])('rejects %s', async (_what, filePath, code, expected) => {
     expect((await problems(filePath, code)).join('\n')).toMatch(expected);
@@ -43,6 +44,7 @@ describe('module boundaries (lint)', () => {
 
   it.each([
     ['an app importing shared libs', 'apps/webhooks/src/x.ts', "import { loadConfig } from '@hookrelay/config';\nimport { STREAMS } from '@hookrelay/contracts';\nexport const x = [loadConfig, STREAMS];"],
+    ['the delivery engine reading the delivery log', 'libs/delivery/src/lib/nest/x.ts', "import { DeliveryRepository } from '@hookrelay/persistence';\nexport const x = DeliveryRepository;"],
     ['a test importing the testing lib', 'apps/gateway/e2e/x.e2e-spec.ts', "import { startNatsServer } from '@hookrelay/testing';\nexport const x = startNatsServer;"],
   ])('accepts %s', async (_what, filePath, code) => {
     expect(await problems(filePath, code)).toEqual([]);

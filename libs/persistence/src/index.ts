@@ -32,16 +32,13 @@ export { DeliveryEntity, DELIVERY_SOURCES, DELIVERY_STATES, APPLICATION_STATES, 
 export type { DeliverySource, DeliveryState, ApplicationState, CloseReason, DeliveryPolicy } from './lib/deliveries/delivery.entity';
 export { DeliveryAttemptEntity } from './lib/deliveries/delivery-attempt.entity';
 export { DeliveryRepository } from './lib/deliveries/delivery.repository';
-export type { DeliveryPageQuery, DeliveryColumn, DeliveryComparison, AttemptRecord } from './lib/deliveries/delivery.repository';
+export type { DeliveryPageQuery, DeliveryColumn, DeliveryComparison } from './lib/deliveries/delivery.repository';
 export { SubscriptionSecretEntity } from './lib/deliveries/subscription-secret.entity';
-export { SubscriptionSecretRepository } from './lib/deliveries/subscription-secret.repository';
 export { serializedWrite, serializedTransaction } from './lib/data-source/serialized-write.util';
 
 export { EnvelopeCallbackMailboxEntity } from './lib/envelope-callbacks/envelope-callback-mailbox.entity';
 export { EnvelopeEntity } from './lib/envelopes/envelope.entity';
 export { EnvelopeRepository } from './lib/envelopes/envelope.repository';
-export { GroupCommit } from './lib/data-source/group-commit';
 export { EndpointHealthEntity } from './lib/deliveries/endpoint-health.entity';
-export { EndpointHealthRepository } from './lib/deliveries/endpoint-health.repository';
 export { DeliveryTargetEntity } from './lib/deliveries/delivery-target.entity';
 export { DeliveryIdempotencyKeyEntity } from './lib/deliveries/delivery-idempotency-key.entity';

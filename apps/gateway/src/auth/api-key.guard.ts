@@ -4,6 +4,7 @@ import { ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
 import { TenancyRepository } from '@hookrelay/persistence';
 import { hashApiKey } from '@hookrelay/secrets';
 import { Request } from 'express';
+import { ApiKeyCache } from './api-key-cache';
 import { PUBLIC_ROUTE, WRITE_ROUTE } from './principal';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'SEARCH']);
@@ -19,6 +20,8 @@ export function keyFromAuthorization(header: string | undefined): string | null 
 
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
+  private readonly cache = new ApiKeyCache();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tenancy: TenancyRepository,
@@ -30,7 +33,12 @@ export class ApiKeyGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const key = keyFromAuthorization(req.headers.authorization);
     if (!key) throw new ServiceException(ServiceErrorCode.Unauthorized, 'missing API key: send "Authorization: <key>" or "Authorization: Bearer <key>"');
-    const principal = await this.tenancy.findKeyByHash(hashApiKey(key));
+    const hash = hashApiKey(key);
+    let principal = this.cache.get(hash);
+    if (!principal) {
+      principal = await this.tenancy.findKeyByHash(hash);
+      if (principal) this.cache.set(hash, principal);
+    }
     if (!principal) throw new ServiceException(ServiceErrorCode.Unauthorized, 'invalid API key');
     const writes = !READ_METHODS.has(req.method) || this.reflector.get<boolean>(WRITE_ROUTE, context.getHandler()) === true;
     if (writes && principal.role !== 'admin') throw new ServiceException(ServiceErrorCode.Forbidden, 'this API key may only read');

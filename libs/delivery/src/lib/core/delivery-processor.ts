@@ -78,18 +78,20 @@ export class DeliveryProcessor {
       onWait();
       release = await grant;
     }
-    try {
-      return await this.attempt(job, key, target, url);
-    } finally {
-      release();
-    }
+    // The slot guards the receiver: it is given back as soon as the HTTP exchange ends, not after the record.
+    return this.attempt(job, key, target, url, release);
   }
 
-  private async attempt(job: DeliveryJobV2, key: SubscriptionKey, target: ResolvedTarget, url: string): Promise<Verdict> {
+  private async attempt(job: DeliveryJobV2, key: SubscriptionKey, target: ResolvedTarget, url: string, release: Release): Promise<Verdict> {
     const { clock, settings } = this.deps;
     const startedAt = clock.now();
     const policy = (target.config?.policy ?? job.snapshot.policy) as unknown as EnginePolicy;
-    const outcome = await this.send(job, target, url, policy, startedAt);
+    let outcome: HttpAttemptResult;
+    try {
+      outcome = await this.send(job, target, url, policy, startedAt);
+    } finally {
+      release();
+    }
     const settledAt = clock.now();
     const settled = settleAttempt({ attempts: job.attempts, policy }, outcome.result, outcome.retryAfter, retryPolicyFor(policy, settings.schedule, this.random), new Date(settledAt));
     const error = outcome.result.kind === 'response' ? null : (outcome.error ?? settled.reason).slice(0, 500);

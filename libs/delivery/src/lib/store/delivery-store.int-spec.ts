@@ -1,8 +1,8 @@
 import { runSchemaMigrations } from '@hookrelay/persistence';
 import { createTestDatabase, tempSqlitePath } from '@hookrelay/testing';
 import { DeliveryStore } from '../core/ports/delivery-store.port';
-import { describeDeliveryStoreContract } from './delivery-store.contract';
-import { pgTestConnection, SqlTestConnection, sqliteTestConnection } from './delivery-store-sql-peek.util';
+import { describeDeliveryStoreContract } from '../../testing/store-contract/delivery-store.contract';
+import { pgTestConnection, SqlTestConnection, sqliteTestConnection } from '../../testing/store-contract/delivery-store-sql-peek.util';
 import { PgDeliveryStore } from './postgres/pg-delivery.store';
 import { SqliteDeliveryStore } from './sqlite/sqlite-delivery.store';
 

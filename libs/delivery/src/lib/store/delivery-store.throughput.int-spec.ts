@@ -1,7 +1,7 @@
 import { runSchemaMigrations } from '@hookrelay/persistence';
 import { createTestDatabase, tempSqlitePath } from '@hookrelay/testing';
 import { DeliveryStore, NewDeliveryRow } from '../core/ports/delivery-store.port';
-import { attemptRecord, newRow } from './delivery-store-contract.fixtures';
+import { attemptRecord, newRow } from '../../testing/store-contract/delivery-store-contract.fixtures';
 import { PgDeliveryStore } from './postgres/pg-delivery.store';
 import { SqliteDeliveryStore } from './sqlite/sqlite-delivery.store';
 

@@ -1,4 +1,4 @@
-import { describeDeliveryStoreContract } from '../delivery-store.contract';
+import { describeDeliveryStoreContract } from '../../../testing/store-contract/delivery-store.contract';
 import { InMemoryDeliveryStore } from './in-memory-delivery.store';
 
 describeDeliveryStoreContract('in memory', async () => {

@@ -1,40 +1,12 @@
 import {
-  AcceptOutcome, AttemptRecord, AttemptRow, DeliveryApplicationState, DeliveryCloseReason, DeliveryRowState, DeliverySource,
-  DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredPolicy, StoredTarget, SubscriptionKey,
+  AcceptOutcome, AttemptRecord, AttemptRow, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredTarget, SubscriptionKey,
 } from '../../core/ports/delivery-store.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
+import {
+  closeRow, copyRow, copyTarget, idemKey, MemoryDeliveryRow, MemoryIdempotencyKey, sameSubscription, targetKey, toDue,
+} from './in-memory-rows.util';
 
-/** A deliveries row as the SQL stores keep it (column for column), for assertions in engine tests. */
-export interface MemoryDeliveryRow {
-  id: string;
-  tenantId: string;
-  source: DeliverySource;
-  subscriptionId: string;
-  url: string;
-  event: string;
-  payload: string;
-  headers: Record<string, string>;
-  policy: StoredPolicy;
-  authorizationSealed: string | null;
-  state: DeliveryRowState;
-  applicationState: DeliveryApplicationState;
-  closeReason: DeliveryCloseReason | null;
-  attempts: number;
-  nextAttemptAt: number | null;
-  createdAt: number;
-  updatedAt: number;
-  closedAt: number | null;
-  version: number;
-  wakeAt: number | null;
-  queued: 0 | 1;
-}
-
-export interface MemoryIdempotencyKey {
-  tenantId: string;
-  key: string;
-  reply: string;
-  createdAt: number;
-}
+export type { MemoryDeliveryRow, MemoryIdempotencyKey } from './in-memory-rows.util';
 
 /**
  * DeliveryStore on Maps, for fast engine unit tests: the same observable behaviour as the SQL stores
@@ -283,39 +255,4 @@ export class InMemoryDeliveryStore implements DeliveryStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('InMemoryDeliveryStore is closed');
   }
-}
-
-function closeRow(row: MemoryDeliveryRow, reason: DeliveryCloseReason, at: number): void {
-  Object.assign(row, {
-    state: 'CLOSED', applicationState: 'CLOSED', closeReason: reason, nextAttemptAt: null, wakeAt: null, queued: 0, closedAt: at,
-    updatedAt: at, version: row.version + 1,
-  });
-}
-
-function toDue(row: MemoryDeliveryRow): DueDelivery {
-  return {
-    id: row.id, tenantId: row.tenantId, source: row.source, subscriptionId: row.subscriptionId, event: row.event, payload: row.payload,
-    attempts: row.attempts, version: row.version, applicationState: row.applicationState as DueDelivery['applicationState'],
-    createdAt: row.createdAt, url: row.url, headers: { ...row.headers }, policy: structuredClone(row.policy), authorizationSealed: row.authorizationSealed,
-  };
-}
-
-function copyRow(row: MemoryDeliveryRow): MemoryDeliveryRow {
-  return { ...row, headers: { ...row.headers }, policy: structuredClone(row.policy) };
-}
-
-function copyTarget(t: StoredTarget): StoredTarget {
-  return { ...t, key: { ...t.key }, config: t.config ? { ...t.config, headers: { ...t.config.headers }, policy: structuredClone(t.config.policy) } : null };
-}
-
-function sameSubscription(row: MemoryDeliveryRow, key: SubscriptionKey): boolean {
-  return row.tenantId === key.tenantId && row.source === key.source && row.subscriptionId === key.subscriptionId;
-}
-
-function targetKey(key: SubscriptionKey): string {
-  return `${key.tenantId}\u0000${key.source}\u0000${key.subscriptionId}`;
-}
-
-function idemKey(tenantId: string, key: string): string {
-  return `${tenantId}\u0000${key}`;
 }

@@ -1,7 +1,7 @@
 import { runSchemaMigrations } from '@hookrelay/persistence';
 import { tempSqlitePath } from '@hookrelay/testing';
 import BetterSqlite3 from 'better-sqlite3';
-import { attemptRecord, newRow, T0 } from '../delivery-store-contract.fixtures';
+import { attemptRecord, newRow, T0 } from '../../../testing/store-contract/delivery-store-contract.fixtures';
 import { SqliteDeliveryStore } from './sqlite-delivery.store';
 
 /** What only the SQLite store must show: several processes on one file, and an event loop that never waits. */

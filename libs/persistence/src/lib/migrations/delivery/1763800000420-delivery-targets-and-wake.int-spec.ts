@@ -62,10 +62,24 @@ describe.each(['sqlite', 'postgres'] as const)('migration 1763800000420 (deliver
     })]);
   });
 
-  it('creates the idempotency keys table, and TypeORM metadata matches every new table', async () => {
+  it('creates the idempotency keys table, and TypeORM metadata matches the migrated tables', async () => {
     await ds.getRepository(DeliveryIdempotencyKeyEntity).insert({ tenantId: TENANT, idemKey: 'k'.repeat(300), reply: '{}', createdAt: new Date(T0) });
     expect(await ds.getRepository(DeliveryIdempotencyKeyEntity).count()).toBe(1);
     const pending = await ds.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('can be undone, keeping the deliveries (runs last: it leaves the previous schema)', async () => {
+    await ds.undoLastMigration({ transaction: 'each' });
+    const runner = ds.createQueryRunner();
+    try {
+      expect(await runner.hasTable('delivery_targets')).toBe(false);
+      expect(await runner.hasTable('delivery_idempotency_keys')).toBe(false);
+      expect(await runner.hasColumn('deliveries', 'wake_at')).toBe(false);
+      expect((await runner.getTable('deliveries'))?.indices.map((i) => i.name)).toContain('ix_deliveries_due');
+      expect(await ds.query('SELECT id FROM deliveries ORDER BY id')).toHaveLength(4);
+    } finally {
+      await runner.release();
+    }
   });
 });

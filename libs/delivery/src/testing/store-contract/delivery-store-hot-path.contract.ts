@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { IdempotencyClaim } from '../core/ports/delivery-store.port';
+import { IdempotencyClaim } from '../../lib/core/ports/delivery-store.port';
 import type { ContractContext } from './delivery-store.contract';
 import { attemptRecord, newRow, OTHER_TENANT, T0, TENANT } from './delivery-store-contract.fixtures';
 

@@ -1,8 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Pool } from 'pg';
-import { AttemptRow, DeliveryApplicationState, DeliveryCloseReason, DeliveryRowState } from '../core/ports/delivery-store.port';
+import { AttemptRow, DeliveryApplicationState, DeliveryCloseReason, DeliveryRowState } from '../../lib/core/ports/delivery-store.port';
 import type { DeliveryStorePeek, PeekedDelivery } from './delivery-store.contract';
-import { ms } from './sql/delivery-store-rows.mapper';
+import { ms } from '../../lib/store/sql/delivery-store-rows.mapper';
 
 /**
  * Test support for the SQL stores: reads rows behind the store's back and empties the tables between

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { StoredTarget } from '../core/ports/delivery-store.port';
+import { StoredTarget } from '../../lib/core/ports/delivery-store.port';
 import type { ContractContext } from './delivery-store.contract';
 import { newRow, OTHER_TENANT, subscription, T0, TENANT } from './delivery-store-contract.fixtures';
 

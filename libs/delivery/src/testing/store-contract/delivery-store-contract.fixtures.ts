@@ -1,4 +1,4 @@
-import { AttemptRecord, NewDeliveryRow, SubscriptionKey } from '../core/ports/delivery-store.port';
+import { AttemptRecord, NewDeliveryRow, SubscriptionKey } from '../../lib/core/ports/delivery-store.port';
 
 /** Builders for the DeliveryStore contract tests: valid rows with readable, unique ids. */
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe } from '@jest/globals';
 import {
   AttemptRow, DeliveryApplicationState, DeliveryCloseReason, DeliveryRowState, DeliveryStore,
-} from '../core/ports/delivery-store.port';
+} from '../../lib/core/ports/delivery-store.port';
 import { registerHotPathContract } from './delivery-store-hot-path.contract';
 import { registerSchedulerContract } from './delivery-store-scheduler.contract';
 import { registerTargetsContract } from './delivery-store-targets.contract';
