@@ -8,6 +8,8 @@ import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { CallbackLogController } from './callback-log/callback-log.controller';
 import { CallbackLogService } from './callback-log/callback-log.service';
 import { CallbacksEnv } from './config/callbacks.env';
+import { DeliverySubscriptionsController } from './delivery-subscriptions/delivery-subscriptions.controller';
+import { DeliverySubscriptionsService } from './delivery-subscriptions/delivery-subscriptions.service';
 import { EnvelopeCallbacksController } from './envelope-callbacks/envelope-callbacks.controller';
 import { EnvelopeCallbacksService } from './envelope-callbacks/envelope-callbacks.service';
 import { CallbackSender, SEND_HTTP_CLIENT } from './envelope-callbacks/callback-sender';
@@ -26,7 +28,7 @@ export class CallbacksAppModule {
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'callbacks' }),
         deliveryModuleFromEnv(env),
       ],
-      controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, healthControllerFor('callbacks'), MetricsController],
+      controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, DeliverySubscriptionsController, healthControllerFor('callbacks'), MetricsController],
       providers: [
         EnvelopeCallbacksService,
         EnvelopeCallbackTestsService,
@@ -37,6 +39,7 @@ export class CallbacksAppModule {
         // `send` attempts outside the queue: the engine's client, with the same SSRF allow-list as the worker's.
         { provide: SEND_HTTP_CLIENT, useFactory: () => new DeliveryHttpClient({ allowCidrs: parseCidrList(env.DELIVERY_ALLOW_CIDRS ?? '') }) },
         CallbackLogService,
+        DeliverySubscriptionsService,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(env.HOOKRELAY_ENCRYPTION_KEY) },

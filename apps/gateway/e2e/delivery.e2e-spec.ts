@@ -14,7 +14,7 @@ describe('delivery of application events (Conpeek webhooks)', () => {
   beforeAll(async () => {
     platform = await startPlatform({
       natsUrl: testNatsUrl(), database: { sqlitePath: tempSqlitePath() }, apiKeys: `delivery:${KEY}`,
-      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', DELIVERY_SWEEP_INTERVAL_MS: '1000' },
+      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8' },
     });
     base = platform.baseUrl;
     receiver = await startReceiver();

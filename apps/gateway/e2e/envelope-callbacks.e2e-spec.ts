@@ -76,7 +76,7 @@ describe.each(['sqlite', 'postgres'] as const)('DocStudio envelope callbacks end
     const database = driver === 'sqlite' ? { sqlitePath: tempSqlitePath() } : { postgresUrl: await createTestDatabase('e2e_envelope_callbacks') };
     platform = await startPlatform({
       natsUrl: testNatsUrl(), database, apiKeys: `alpha:${KEY_A},alpha:${KEY_A_READ}:read,beta:${KEY_B}`,
-      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', CALLBACK_RETRY_SCHEDULE: 'list:200ms', DELIVERY_SWEEP_INTERVAL_MS: '1000' },
+      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', CALLBACK_RETRY_SCHEDULE: 'list:200ms' },
     });
     base = platform.baseUrl;
     receiver = await startReceiver();

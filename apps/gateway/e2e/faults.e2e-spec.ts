@@ -9,7 +9,7 @@ const KEY = 'e2e-faults-admin-key-0001';
 const N = 150;
 /** Short enough for a test, longer than any attempt here (the receiver answers within ~30 ms). */
 const FAST_RECOVERY = {
-  DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', DELIVERY_ACK_WAIT_MS: '6000', DELIVERY_SWEEP_INTERVAL_MS: '1000',
+  DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', DELIVERY_ACK_WAIT_MS: '6000', DELIVERY_ATTEMPT_TIMEOUT_CAP_MS: '1000',
   // 3 worker processes x 4 slots against a receiver taking 50 ms: the run lasts long enough to be cut.
   DELIVERY_MAX_PER_ENDPOINT: '4',
 };

@@ -40,8 +40,15 @@ describe('Prometheus metrics', () => {
     expect(sum(after, 'hookrelay_delivery_attempts_total', { outcome: 'delivered' }) - sum(before, 'hookrelay_delivery_attempts_total', { outcome: 'delivered' })).toBe(5);
     expect(sum(after, 'hookrelay_deliveries_closed_total', { close_reason: 'DELIVERED' }) - sum(before, 'hookrelay_deliveries_closed_total', { close_reason: 'DELIVERED' })).toBe(5);
     expect(sum(after, 'hookrelay_delivery_attempt_duration_seconds_count') - sum(before, 'hookrelay_delivery_attempt_duration_seconds_count')).toBe(5);
-    expect(after).toMatch(/hookrelay_delivery_queue_jobs\{state="pending"\} \d+/);
+    expect(after).toMatch(/hookrelay_delivery_queue_jobs\{lane="fresh",state="pending"\} \d+/);
+    expect(after).toMatch(/hookrelay_delivery_queue_jobs\{lane="retry",state="ack_pending"\} \d+/);
     expect(after).toContain('hookrelay_process_cpu_user_seconds_total');
+  });
+
+  it('exports event-loop lag (p99) from every process', async () => {
+    const urls = [`${platform.baseUrl}/metrics`, ...platform.apps().filter((r) => SERVICE_APPS.includes(r.app)).map((r) => `http://127.0.0.1:${r.opsPort}/metrics`)];
+    expect(urls).toHaveLength(4);
+    for (const url of urls) expect(await (await fetch(url)).text()).toMatch(/hookrelay_nodejs_eventloop_lag_p99_seconds \d/);
   });
 
   it('times HTTP requests and NATS round trips at the gateway', async () => {

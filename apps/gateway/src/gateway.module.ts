@@ -16,6 +16,7 @@ import { CallbackLogController } from './routes/conpeek/callback-log.controller'
 import { EnvelopeCallbacksController } from './routes/docstudio/envelope-callbacks.controller';
 import { ExecController } from './routes/incoplax/exec.controller';
 import { IntegrationPointsController } from './routes/incoplax/integration-points.controller';
+import { DeliverySubscriptionsController } from './routes/hookrelay/delivery-subscriptions.controller';
 
 @Module({})
 export class GatewayModule {
@@ -26,7 +27,7 @@ export class GatewayModule {
         PersistenceModule.forRoot({ schemas: ['gateway'], database: databaseConfigFrom(env), repositories: [TenancyRepository] }),
         ServiceClientModule.forRoot({ servers: env.NATS_URL.split(','), timeoutMs: env.NATS_REQUEST_TIMEOUT_MS, name: 'gateway' }),
       ],
-      controllers: [HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController],
+      controllers: [HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

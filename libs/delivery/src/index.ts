@@ -76,6 +76,12 @@ export type { HttpAttempter } from './lib/core/ports/http-attempter.port';
 export type { DeliveryHttpClientOptions, HttpAttemptRequest, HttpAttemptResult } from './lib/http/http-attempt.types';
 export type { ResolveAll } from './lib/http/guarded-lookup.util';
 export { DeliveryHttpClient } from './lib/http/delivery-http.client';
+export { AxiosHttpAttempter } from './lib/http-axios/axios-http.attempter';
+export { undiciAxiosAdapter } from './lib/http-axios/undici-axios.adapter';
+export type { UndiciAxiosAdapterOptions } from './lib/http-axios/undici-axios.adapter';
+export { CachingDnsResolver } from './lib/http/caching-dns.resolver';
+export type { CachingDnsResolverOptions } from './lib/http/caching-dns.resolver';
+export { DEFAULT_DNS_TIMEOUT_MS } from './lib/http/dns.constants';
 export {
   DEFAULT_CONNECTIONS_PER_ORIGIN,
   DEFAULT_KEEP_ALIVE_TIMEOUT_MS,

@@ -1,3 +1,4 @@
+import { DeliverySubscriptionsController } from '../routes/hookrelay/delivery-subscriptions.controller';
 import 'reflect-metadata';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { RequestMethod } from '@nestjs/common';
@@ -10,7 +11,7 @@ import { ExecController } from '../routes/incoplax/exec.controller';
 import { IntegrationPointsController } from '../routes/incoplax/integration-points.controller';
 import { buildOpenApiDocument } from './openapi.document';
 
-const CONTROLLERS = [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController];
+const CONTROLLERS = [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController];
 
 /** Every route Nest serves, as [OpenAPI path, operation key], read from the controllers' own metadata. */
 function servedRoutes(): Array<[string, string]> {

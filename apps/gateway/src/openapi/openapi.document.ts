@@ -11,7 +11,7 @@ type Json = Record<string, unknown>;
 const ok = (description: string, schema?: Json, status = '200'): Json => ({
   [status]: { description, ...(schema ? { content: { 'application/json': { schema } } } : {}) },
 });
-const errors = (api: 'docstudio' | 'conpeek' | 'incoplax', ...codes: number[]): Json =>
+const errors = (api: 'docstudio' | 'conpeek' | 'incoplax' | 'hookrelay', ...codes: number[]): Json =>
   Object.fromEntries(codes.map((code) => [String(code), { description: `error (${code})`, content: { 'application/json': { schema: { $ref: `#/components/schemas/${api}Error` } } } }]));
 const body = (schema: Json, required = true): Json => ({ required, content: { 'application/json': { schema } } });
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
@@ -73,6 +73,15 @@ const envelopeCallback: Json = {
 const incoplax = (summary: string, extra: Json = {}): Json => ({ tags: ['Incoplax integration points'], summary, ...extra });
 const conpeek = (summary: string, extra: Json = {}): Json => ({ tags: ['Conpeek'], summary, ...extra });
 const docstudio = (summary: string, extra: Json = {}): Json => ({ tags: ['DocStudio envelope callbacks'], summary, parameters: [mailbox], ...extra });
+const hookrelay = (summary: string, extra: Json = {}): Json => ({ tags: ['Hookrelay operations'], summary, ...extra });
+const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, description: 'Up to 255 visible ASCII characters: a repeat within 24 h gets the first answer and creates nothing new', schema: { type: 'string', maxLength: 255 } };
+const pausedSubscription: Json = {
+  type: 'object',
+  properties: {
+    source: { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point'] }, subscription_id: { type: 'string' }, url: { type: ['string', 'null'] },
+    paused_date: { type: 'string', description: 'UTC YYYY-MM-DD HH:mm:ss' }, failing_since_date: { type: ['string', 'null'] }, last_error: { type: ['string', 'null'] },
+  },
+};
 
 export function buildOpenApiDocument(serverUrl?: string): Json {
   const secret = { type: 'object', properties: { signing_secret: { type: 'string' } } };
@@ -91,6 +100,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         docstudioError: { type: 'object', properties: { code: { type: 'integer' }, message: { type: 'string' } } },
         conpeekError: { type: 'object', properties: { success: { const: false }, error: { type: 'object', properties: { code: { type: 'integer' }, message: { type: 'string' } } } } },
         incoplaxError: { type: 'object', properties: { error_code: { type: 'integer', description: '1000 + HTTP status' }, error_message: { type: 'string' } } },
+        hookrelayError: { type: 'object', properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } } },
         IntegrationPoint: integrationPoint, Webhook: webhook, Callback: callback, EnvelopeCallback: envelopeCallback,
       },
     },
@@ -127,7 +137,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       '/application/{application_id}/webhook/secret/rotate': { parameters: [pathParam('application_id', { type: 'integer' })], post: conpeek('Rotate the signing secret', { responses: { ...ok('new secret'), ...errors('conpeek', 401, 403, 404) } }) },
       '/application/{application_id}/events': {
         parameters: [pathParam('application_id', { type: 'integer' })],
-        post: conpeek('Deliver an application event ({event_name, event_type, data, event_time?})', { requestBody: body({ type: 'object', required: ['event_name', 'event_type', 'data'] }), responses: { '202': { description: 'stored durably; the id is the callback id' }, ...errors('conpeek', 400, 401, 403, 404, 413) } }),
+        post: conpeek('Deliver an application event ({event_name, event_type, data, event_time?})', { parameters: [idempotencyKey], requestBody: body({ type: 'object', required: ['event_name', 'event_type', 'data'] }), responses: { '202': { description: 'stored durably; the id is the callback id' }, ...errors('conpeek', 400, 401, 403, 404, 413) } }),
       },
       '/callback': {
         get: conpeek('The callback (delivery) log of every source', {
@@ -140,7 +150,12 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         }),
       },
       '/callback/{id}': { parameters: [pathParam('id')], get: conpeek('One callback with its call_history', { responses: { ...ok('the callback', { type: 'object', properties: { success: { const: true }, data: ref('Callback') } }), ...errors('conpeek', 401, 404) } }) },
-      '/callback/{id}/recall': { parameters: [pathParam('id')], post: conpeek('Deliver again now on the same record (also resumes a paused endpoint)', { responses: { '202': { description: 'queued' }, ...errors('conpeek', 401, 403, 404) } }) },
+      '/hookrelay/v1/subscriptions/paused': { get: hookrelay('Subscriptions paused by the circuit breaker (410, webhook-delivery: disable, or failing too long)', { responses: { ...ok('the paused subscriptions', { type: 'object', properties: { data: { type: 'array', items: pausedSubscription } } }), ...errors('hookrelay', 401) } }) },
+      '/hookrelay/v1/subscriptions/{source}/{subscription_id}/resume': {
+        parameters: [pathParam('source', { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point'] }), pathParam('subscription_id')],
+        post: hookrelay('Resume a paused subscription; deliveries closed DISABLED while it was paused are sent again', { responses: { ...ok('resumed', { type: 'object', properties: { data: { type: 'object', properties: { resumed: { const: true }, reopened: { type: 'integer' } } } } }), ...errors('hookrelay', 400, 401, 403, 404) } }),
+      },
+      '/callback/{id}/recall': { parameters: [pathParam('id')], post: conpeek('Deliver again now on the same record (also resumes a paused subscription)', { responses: { '202': { description: 'queued' }, ...errors('conpeek', 401, 403, 404) } }) },
       '/api/v1/envelope/callback/add': { post: docstudio('Create an envelope callback', { requestBody: body(ref('EnvelopeCallback')), responses: { ...ok('created', ref('EnvelopeCallback'), '201'), ...errors('docstudio', 400, 401, 403) } }) },
       '/api/v1/envelope/callback/list': { get: docstudio('The mailbox\'s callbacks (bare array)', { responses: { ...ok('callbacks', { type: 'array', items: ref('EnvelopeCallback') }), ...errors('docstudio', 400, 401) } }) },
       '/api/v1/envelope/callback/{uuid}/remove': { delete: docstudio('Remove a callback (pending deliveries are cancelled)', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('removed (empty body)'), ...errors('docstudio', 401, 403, 404) } }) },
@@ -149,7 +164,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       '/api/v1/envelope/callback/{uuid}/secret': { get: docstudio('The signing secret', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('{signingSecret}'), ...errors('docstudio', 401, 404) } }) },
       '/api/v1/envelope/callback/{uuid}/secret/rotate': { post: docstudio('Rotate the signing secret', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('{signingSecret}'), ...errors('docstudio', 401, 403, 404) } }) },
       '/api/v1/envelope/callback/callbackRequestPayload': { get: docstudio('A sample payload', { responses: ok('the payload posted to callbacks') }) },
-      '/api/v1/envelope/events': { post: docstudio('Envelope events (one or an array): matched, then delivered', { requestBody: body({ oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] }), responses: { '202': { description: 'stored durably' }, ...errors('docstudio', 400, 401, 403, 413) } }) },
+      '/api/v1/envelope/events': { post: docstudio('Envelope events (one or an array): matched, then delivered', { parameters: [mailbox, idempotencyKey], requestBody: body({ oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] }), responses: { '202': { description: 'stored durably' }, ...errors('docstudio', 400, 401, 403, 413) } }) },
     },
   };
 }

@@ -2,6 +2,9 @@ import { ApplicationWebhookView } from './application-webhooks/application-webho
 import { APPLICATION_EVENT_SUBJECTS_V1, PublishApplicationEventCommand, PublishedApplicationEvent } from './application-webhooks/application-event.v1';
 import { CALLBACK_LOG_SUBJECTS_V1, CallbackByIdCommand, CallbackView, ListCallbacksCommand } from './callback-log/callback-log.v1';
 import {
+  DELIVERY_SUBSCRIPTION_SUBJECTS_V1, ListPausedSubscriptionsCommand, PausedSubscriptionView, ResumedSubscriptionView, ResumeSubscriptionCommand,
+} from './delivery-subscriptions/delivery-subscriptions.v1';
+import {
   APPLICATION_WEBHOOK_SUBJECTS_V1, DeleteApplicationWebhookCommand, GetApplicationWebhookCommand, PutApplicationWebhookCommand,
 } from './application-webhooks/application-webhook.commands.v1';
 import {
@@ -59,6 +62,8 @@ export interface RequestMap {
   [CALLBACK_LOG_SUBJECTS_V1.list]: Contract<ListCallbacksCommand, CallbackView[]>;
   [CALLBACK_LOG_SUBJECTS_V1.get]: Contract<CallbackByIdCommand, CallbackView>;
   [CALLBACK_LOG_SUBJECTS_V1.recall]: Contract<CallbackByIdCommand, { recalled: true }>;
+  [DELIVERY_SUBSCRIPTION_SUBJECTS_V1.listPaused]: Contract<ListPausedSubscriptionsCommand, PausedSubscriptionView[]>;
+  [DELIVERY_SUBSCRIPTION_SUBJECTS_V1.resume]: Contract<ResumeSubscriptionCommand, ResumedSubscriptionView>;
 
   [ENVELOPE_CALLBACK_SUBJECTS_V1.create]: Contract<CreateEnvelopeCallbackCommand, CreatedEnvelopeCallbackView>;
   [ENVELOPE_CALLBACK_SUBJECTS_V1.list]: Contract<ListEnvelopeCallbacksCommand, EnvelopeCallbackView[]>;

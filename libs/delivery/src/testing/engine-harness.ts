@@ -1,5 +1,6 @@
 import type { DeliveryJobV2, DeliveryLane } from '@hookrelay/contracts';
 import { SecretBox } from '@hookrelay/secrets';
+import type { WorkerShare } from '../lib/core/concurrency-gate';
 import { DeliveryEngine, EngineOptions } from '../lib/core/delivery-engine';
 import { DeliverySealer } from '../lib/core/delivery-sealer';
 import type { Clock } from '../lib/core/ports/clock.port';
@@ -110,7 +111,8 @@ export interface EngineHarness {
 }
 
 /** A whole engine on in-memory ports: no I/O, time moves only when the test says so. */
-export function engineHarness(options: Partial<EngineOptions> = {}, workers = 1): EngineHarness {
+/** `share` is read on every acquire: a test may change its rank or count as it goes. */
+export function engineHarness(options: Partial<EngineOptions> = {}, share: WorkerShare = { count: 1, rank: 0 }): EngineHarness {
   const store = new InMemoryDeliveryStore();
   let reads = 0;
   const getTarget = store.getTarget.bind(store);
@@ -126,7 +128,7 @@ export function engineHarness(options: Partial<EngineOptions> = {}, workers = 1)
   const warnings: string[] = [];
   const engine = new DeliveryEngine({
     store, publisher, backlog: publisher, http, notifier, sealer, clock, metrics: { accepted: () => undefined, attempted: () => undefined, closed: () => undefined, parked: () => undefined },
-    liveWorkers: () => workers, warn: (message) => warnings.push(message), random: () => 0.5,
+    liveWorkers: () => share, warn: (message) => warnings.push(message), random: () => 0.5,
   }, { ...TEST_ENGINE_OPTIONS, ...options });
   notifier.engine = engine;
   return { engine, store, publisher, http, clock, notifier, sealer, warnings, targetReads: () => reads };

@@ -8,6 +8,7 @@ import { HEALTH_CHECK_V1 } from '../health/health-check.v1';
 import { CHANNEL_SEND_SUBJECT_V1 } from '../integration-points/channel-send.v1';
 import { EXEC_SUBJECT_V1, execRequestSubject, execSyncSubject } from '../integration-points/exec.v1';
 import { INTEGRATION_POINT_SUBJECTS_V1 } from '../integration-points/integration-point.commands.v1';
+import { DELIVERY_SUBSCRIPTION_SUBJECTS_V1 } from '../delivery-subscriptions/delivery-subscriptions.v1';
 import { STREAMS } from './streams';
 
 /** NATS subject matching: `*` is one token, `>` the rest. */
@@ -23,7 +24,7 @@ function matches(pattern: string, subject: string): boolean {
 
 const REQUEST_SUBJECTS = [
   ...Object.values(HEALTH_CHECK_V1), ...Object.values(INTEGRATION_POINT_SUBJECTS_V1), ...Object.values(APPLICATION_WEBHOOK_SUBJECTS_V1),
-  ...Object.values(APPLICATION_EVENT_SUBJECTS_V1), ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1), ...Object.values(ENVELOPE_EVENT_SUBJECTS_V1), ...Object.values(CALLBACK_LOG_SUBJECTS_V1),
+  ...Object.values(APPLICATION_EVENT_SUBJECTS_V1), ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1), ...Object.values(ENVELOPE_EVENT_SUBJECTS_V1), ...Object.values(CALLBACK_LOG_SUBJECTS_V1), ...Object.values(DELIVERY_SUBSCRIPTION_SUBJECTS_V1),
   EXEC_SUBJECT_V1, CHANNEL_SEND_SUBJECT_V1, execSyncSubject('ws_hook'), DELIVERY_TARGET_CHANGED_SUBJECT_V1, DELIVERY_WORKER_PRESENCE_SUBJECT_V1,
 ];
 

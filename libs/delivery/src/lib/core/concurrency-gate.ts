@@ -10,6 +10,12 @@ export interface ConcurrencyGateOptions {
   perTenant: number;
 }
 
+/** Where this process stands among the live worker processes (rank: its place in a stable order, from 0). */
+export interface WorkerShare {
+  count: number;
+  rank: number;
+}
+
 interface Waiter {
   tenantId: string;
   endpoint: string;
@@ -33,32 +39,35 @@ export class ConcurrencyGate {
 
   constructor(
     private readonly options: ConcurrencyGateOptions,
-    private readonly liveWorkers: () => number = () => 1,
+    private readonly workers: () => WorkerShare = () => ({ count: 1, rank: 0 }),
   ) {}
 
   /** A slot now, a promise of one (waiting in line), or null: park the job. */
   acquire(tenantId: string, endpoint: string): Release | Promise<Release> | null {
     const key = endpointKey(tenantId, endpoint);
+    const caps = this.capsFor(tenantId, key);
+    // A cap smaller than the number of workers gives some workers no share of it: they park the job.
+    if (caps.perEndpoint === 0 || caps.perTenant === 0) return null;
     // Whenever a slot is free, every waiter is held by its own caps (release() wakes waiters at once), so a
     // job that fits may pass them: that is what keeps one tenant's queue from delaying another's.
     if (this.fits(tenantId, key)) return this.take(tenantId, key);
-    const blockedByCaps = !this.fitsCaps(tenantId, key);
-    if (blockedByCaps) {
-      const { perEndpoint, perTenant } = this.caps();
-      if ((this.waitingByEndpoint.get(key) ?? 0) >= perEndpoint || (this.waitingByTenant.get(tenantId) ?? 0) >= perTenant) return null;
+    if (!this.fitsCaps(tenantId, key)) {
+      if ((this.waitingByEndpoint.get(key) ?? 0) >= caps.perEndpoint || (this.waitingByTenant.get(tenantId) ?? 0) >= caps.perTenant) return null;
     }
     bump(this.waitingByEndpoint, key, 1);
     bump(this.waitingByTenant, tenantId, 1);
     return new Promise<Release>((grant) => this.waiters.push({ tenantId, endpoint: key, grant }));
   }
 
-  /** Caps in force in this process now. */
-  caps(): { perEndpoint: number; perTenant: number } {
-    const workers = Math.max(1, this.liveWorkers());
-    return {
-      perEndpoint: Math.max(1, Math.floor(this.options.perEndpoint / workers)),
-      perTenant: Math.max(1, Math.floor(this.options.perTenant / workers)),
-    };
+  /**
+   * This process's share of one endpoint's and one tenant's cluster-wide caps: the cap divided by the live
+   * workers, the remainder going to the workers a hash of the key picks — so the shares always add up to
+   * the cap, and with a cap below the number of workers only `cap` workers run that endpoint at all.
+   */
+  capsFor(tenantId: string, key: string): { perEndpoint: number; perTenant: number } {
+    const { count, rank } = this.workers();
+    const workers = Math.max(1, count);
+    return { perEndpoint: share(this.options.perEndpoint, workers, rank, key), perTenant: share(this.options.perTenant, workers, rank, tenantId) };
   }
 
   inUse(tenantId: string, endpoint: string): number {
@@ -78,7 +87,7 @@ export class ConcurrencyGate {
   }
 
   private fitsCaps(tenantId: string, key: string): boolean {
-    const { perEndpoint, perTenant } = this.caps();
+    const { perEndpoint, perTenant } = this.capsFor(tenantId, key);
     return (this.byEndpoint.get(key) ?? 0) < perEndpoint && (this.byTenant.get(tenantId) ?? 0) < perTenant;
   }
 
@@ -127,6 +136,19 @@ export function originOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+function share(cap: number, workers: number, rank: number, key: string): number {
+  const base = Math.floor(cap / workers);
+  const remainder = cap - base * workers;
+  return base + ((hashOf(key) + rank) % workers < remainder ? 1 : 0);
+}
+
+/** FNV-1a: a stable, cheap spread of keys over workers. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }
 
 function bump(map: Map<string, number>, key: string, by: number): void {

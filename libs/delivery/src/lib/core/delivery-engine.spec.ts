@@ -240,9 +240,28 @@ describe('DeliveryEngine on in-memory ports', () => {
       expect(h.http.requests.filter((r) => r.url.startsWith('http://slow.test'))).toHaveLength(4);
     });
 
-    it.each([[1, 8], [2, 4], [4, 2], [16, 1]])('with %i live workers each process allows %i at once per endpoint (cap 8 cluster-wide)', async (workers, expected) => {
-      const h = engineHarness({ perEndpoint: 8, perTenant: 100, slots: 100 }, workers);
-      expect(h.engine.gate.caps().perEndpoint).toBe(expected);
+    it.each([[8, 1], [8, 2], [8, 3], [1, 3], [2, 5], [64, 3]])('a cap of %i shared by %i live workers adds up to the cap, each share within one of the others', (cap, workers) => {
+      const shares = Array.from({ length: workers }, (_, rank) =>
+        engineHarness({ perEndpoint: cap, perTenant: cap }, { count: workers, rank }).engine.gate.capsFor(TENANT_A, `${TENANT_A}|http://receiver.test`).perEndpoint);
+      expect(shares.reduce((a, b) => a + b, 0)).toBe(cap);
+      expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
+    });
+
+    it('a worker with no share of a cap parks the job instead of attempting it', async () => {
+      const share = { count: 3, rank: 0 };
+      const h = engineHarness({ perEndpoint: 1, perTenant: 100, slots: 100 }, share);
+      const key = keyOf(TENANT_A);
+      await subscribe(h, key);
+      const ranks = [0, 1, 2].filter((rank) => {
+        share.rank = rank;
+        return h.engine.gate.capsFor(TENANT_A, `${TENANT_A}|http://receiver.test`).perEndpoint === 0;
+      });
+      expect(ranks).toHaveLength(2);
+      share.rank = ranks[0]!;
+      const [id] = await accept(h, key);
+      await drain(h);
+      expect(h.http.requests).toHaveLength(0);
+      expect(h.store.row(id!)).toMatchObject({ state: 'OPEN', queued: 0, attempts: 0 });
     });
   });
 

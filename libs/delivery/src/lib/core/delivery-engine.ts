@@ -1,4 +1,4 @@
-import { ConcurrencyGate } from './concurrency-gate';
+import { ConcurrencyGate, WorkerShare } from './concurrency-gate';
 import { DeliveryIntake } from './delivery-intake';
 import { DeliveryProcessor } from './delivery-processor';
 import { DeliveryScheduler } from './delivery-scheduler';
@@ -22,8 +22,8 @@ export interface EnginePorts {
   sealer: DeliverySealer;
   clock: Clock;
   metrics: EngineMetrics;
-  /** Live worker processes, this one included (caps are divided by it). */
-  liveWorkers: () => number;
+  /** Live worker processes, this one included, and this one's rank among them (caps are divided by them). */
+  liveWorkers: () => WorkerShare;
   warn: (message: string) => void;
   random?: () => number;
 }

@@ -72,14 +72,20 @@ export class AttemptSession {
     };
   }
 
-  /** The result of a response whose body was read (`retryAfter`: the raw header, first value if repeated). */
-  responded(status: number, retryAfter: string | readonly string[] | undefined, body: BoundedBody): HttpAttemptResult {
+  /**
+   * The result of a response whose body was read (`retryAfter`: the raw header, first value if repeated;
+   * `deliveryHeader`: the Standard Webhooks `webhook-delivery` header, whose value `disable` asks us to stop).
+   */
+  responded(status: number, retryAfter: string | readonly string[] | undefined, body: BoundedBody, deliveryHeader?: string | readonly string[]): HttpAttemptResult {
     const retry = typeof retryAfter === 'string' ? retryAfter : retryAfter?.[0];
+    const delivery = typeof deliveryHeader === 'string' ? [deliveryHeader] : (deliveryHeader ?? []);
+    const disable = delivery.some((value) => value.trim().toLowerCase() === 'disable');
     return {
       result: { kind: 'response', status },
       durationMs: this.elapsed(),
       snippet: attemptSnippet(body, this.maxResponseBytes),
       ...(retry === undefined ? {} : { retryAfter: retry }),
+      ...(disable ? { disableRequested: true } : {}),
     };
   }
 

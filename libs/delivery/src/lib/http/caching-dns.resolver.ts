@@ -41,8 +41,10 @@ const NEGATIVE_CODES = new Set(['ENOTFOUND', 'ENODATA']);
  *   one query, and a slow name holds up only the lookups of that very name;
  * - IP literals and `localhost`/`*.localhost` are answered without a query.
  * Failures reject with DnsLookupError (`code` ENOTFOUND, ENODATA, ETIMEOUT, …), a network condition.
- * One per DeliveryHttpClient: the cache lives and dies with its connection pools, and close() ends its
- * queries without touching another client's.
+ * One per guarded Agent (createGuardedAgent), i.e. per attempter, not one per process: its cache lives
+ * and dies with the connection pools it fed, close() can cancel its c-ares channel's queries without
+ * failing another attempter's, and tests get a fresh cache per client. A process holds one or two
+ * attempters, so sharing would save at most one query per name and TTL.
  */
 export class CachingDnsResolver {
   private readonly timeoutMs: number;

@@ -27,7 +27,7 @@ export class DeliveryHttpClient {
     const exchange = new BoundedExchange(this.guarded.agent, session.exchangeRequest());
     try {
       const response = await exchange.run();
-      return session.responded(response.statusCode, response.headers['retry-after'], response.body);
+      return session.responded(response.statusCode, response.headers['retry-after'], response.body, response.headers['webhook-delivery']);
     } catch (error: unknown) {
       return session.failed(error, exchange.timedOut, exchange.status);
     }

@@ -63,7 +63,7 @@ export class DeliveryModule {
           const logger = new Logger('DeliveryEngine');
           const engine = new DeliveryEngine({
             store, http, publisher: queue, backlog: queue, notifier: changes, sealer: new DeliverySealer(new SecretBox(options.encryptionKey)),
-            clock: systemClock, metrics: prometheusEngineMetrics, liveWorkers: () => presence.liveWorkers(), warn: (message) => logger.warn(message),
+            clock: systemClock, metrics: prometheusEngineMetrics, liveWorkers: () => presence.share(), warn: (message) => logger.warn(message),
           }, options.engine);
           changes.listen(engine.cache);
           if (options.runWorker) registerQueueDepthGauge(queue);

@@ -1,6 +1,7 @@
 import { DELIVERY_WORKER_PRESENCE_SUBJECT_V1 } from '@hookrelay/contracts';
 import { randomUUID } from 'node:crypto';
 import { JSONCodec, NatsConnection, Subscription } from 'nats';
+import type { WorkerShare } from '../core/concurrency-gate';
 
 const codec = JSONCodec<{ workerId: string; ttlMs: number }>();
 const ANNOUNCE_EVERY_MS = 2_000;
@@ -39,15 +40,20 @@ export class WorkerPresence {
     this.timer.unref();
   }
 
-  /** This process and every peer heard from within its announcement's lifetime. */
-  liveWorkers(): number {
+  /** This process and every peer heard from within its announcement's lifetime; rank: our place among their ids. */
+  share(): WorkerShare {
     const now = Date.now();
-    let live = 1;
+    let rank = 0;
+    let count = 1;
     for (const [id, until] of this.peers) {
-      if (until > now) live++;
-      else this.peers.delete(id);
+      if (until <= now) {
+        this.peers.delete(id);
+        continue;
+      }
+      count++;
+      if (id < this.workerId) rank++;
     }
-    return live;
+    return { count, rank };
   }
 
   stop(): void {
