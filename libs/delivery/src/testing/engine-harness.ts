@@ -92,6 +92,7 @@ export const TEST_ENGINE_OPTIONS: EngineOptions = {
   slots: 16,
   perEndpoint: 4,
   perTenant: 8,
+  maxHoldPerEndpoint: 16,
   cacheMaxEntries: 1000,
   cacheMaxAgeMs: 60_000,
   schedulerBatch: 100,

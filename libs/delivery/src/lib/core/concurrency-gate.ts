@@ -1,5 +1,5 @@
-/** A granted attempt slot; release exactly once (extra calls are ignored). */
-export type Release = () => void;
+/** A granted attempt slot; release exactly once (extra calls are ignored), with how long the attempt took. */
+export type Release = (durationMs?: number) => void;
 
 export interface ConcurrencyGateOptions {
   /** Attempts this process runs at once. */
@@ -8,6 +8,22 @@ export interface ConcurrencyGateOptions {
   perEndpoint: number;
   /** Attempts at once for one tenant, across all worker processes together. */
   perTenant: number;
+  /** Most jobs one endpoint may have waiting here (beyond its running ones) in this process. */
+  maxHoldPerEndpoint?: number;
+}
+
+/** Until an endpoint has been timed, its attempts are assumed to take this long (a cautious guess). */
+const UNTIMED_ATTEMPT_MS = 1_000;
+/** A job may wait here as long as the endpoint needs to work off this much time of its line. */
+const HOLD_WINDOW_MS = 1_000;
+const DEFAULT_MAX_HOLD = 64;
+const MAX_TIMED_ENDPOINTS = 10_000;
+
+interface EndpointTiming {
+  /** Moving average of attempt durations. */
+  avgMs: number;
+  /** When the next parked job should come back: parked jobs are spaced at the endpoint's own pace. */
+  nextWakeAt: number;
 }
 
 /** Where this process stands among the live worker processes (rank: its place in a stable order, from 0). */
@@ -36,6 +52,7 @@ export class ConcurrencyGate {
   private readonly waitingByEndpoint = new Map<string, number>();
   private readonly waitingByTenant = new Map<string, number>();
   private waiters: Waiter[] = [];
+  private readonly timings = new Map<string, EndpointTiming>();
 
   constructor(
     private readonly options: ConcurrencyGateOptions,
@@ -52,7 +69,7 @@ export class ConcurrencyGate {
     // job that fits may pass them: that is what keeps one tenant's queue from delaying another's.
     if (this.fits(tenantId, key)) return this.take(tenantId, key);
     if (!this.fitsCaps(tenantId, key)) {
-      if ((this.waitingByEndpoint.get(key) ?? 0) >= caps.perEndpoint || (this.waitingByTenant.get(tenantId) ?? 0) >= caps.perTenant) return null;
+      if ((this.waitingByEndpoint.get(key) ?? 0) >= this.holdLimit(key, caps.perEndpoint) || (this.waitingByTenant.get(tenantId) ?? 0) >= Math.max(caps.perTenant, this.holdLimit(key, caps.perEndpoint))) return null;
     }
     bump(this.waitingByEndpoint, key, 1);
     bump(this.waitingByTenant, tenantId, 1);
@@ -68,6 +85,19 @@ export class ConcurrencyGate {
     const { count, rank } = this.workers();
     const workers = Math.max(1, count);
     return { perEndpoint: share(this.options.perEndpoint, workers, rank, key), perTenant: share(this.options.perTenant, workers, rank, tenantId) };
+  }
+
+  /**
+   * How long a job refused by acquire() should stay parked: parked jobs of one endpoint are spaced by its
+   * average attempt time over its cap, so they come back at the pace the endpoint works — milliseconds for
+   * a fast receiver, seconds for a slow one — instead of all at once.
+   */
+  parkDelay(tenantId: string, endpoint: string, now: number): number {
+    const key = endpointKey(tenantId, endpoint);
+    const cap = Math.max(1, this.capsFor(tenantId, key).perEndpoint);
+    const timing = this.timingOf(key);
+    timing.nextWakeAt = Math.max(now, timing.nextWakeAt) + timing.avgMs / cap;
+    return timing.nextWakeAt - now;
   }
 
   inUse(tenantId: string, endpoint: string): number {
@@ -91,14 +121,35 @@ export class ConcurrencyGate {
     return (this.byEndpoint.get(key) ?? 0) < perEndpoint && (this.byTenant.get(tenantId) ?? 0) < perTenant;
   }
 
+  /** Waiting jobs one endpoint may have: as many as it works off within HOLD_WINDOW_MS, at least its cap. */
+  private holdLimit(key: string, cap: number): number {
+    const avgMs = this.timings.get(key)?.avgMs ?? UNTIMED_ATTEMPT_MS;
+    return Math.min(this.options.maxHoldPerEndpoint ?? DEFAULT_MAX_HOLD, Math.max(cap, Math.floor((cap * HOLD_WINDOW_MS) / Math.max(1, avgMs))));
+  }
+
+  private timingOf(key: string): EndpointTiming {
+    let timing = this.timings.get(key);
+    if (!timing) {
+      if (this.timings.size >= MAX_TIMED_ENDPOINTS) this.timings.delete(this.timings.keys().next().value as string);
+      timing = { avgMs: UNTIMED_ATTEMPT_MS, nextWakeAt: 0 };
+      this.timings.set(key, timing);
+    }
+    return timing;
+  }
+
   private take(tenantId: string, key: string): Release {
     this.running++;
     bump(this.byEndpoint, key, 1);
     bump(this.byTenant, tenantId, 1);
     let released = false;
-    return () => {
+    return (durationMs?: number) => {
       if (released) return;
       released = true;
+      if (durationMs !== undefined && Number.isFinite(durationMs)) {
+        const timing = this.timingOf(key);
+        // The first measurement replaces the guess; later ones move the average by a fifth.
+        timing.avgMs = timing.avgMs === UNTIMED_ATTEMPT_MS ? Math.max(1, durationMs) : timing.avgMs * 0.8 + Math.max(1, durationMs) * 0.2;
+      }
       this.running--;
       bump(this.byEndpoint, key, -1);
       bump(this.byTenant, tenantId, -1);

@@ -32,6 +32,8 @@ export interface EngineOptions extends EngineSettings {
   slots: number;
   perEndpoint: number;
   perTenant: number;
+  /** Most jobs one endpoint may have waiting for a slot in one process (the rest are parked). */
+  maxHoldPerEndpoint: number;
   cacheMaxEntries: number;
   cacheMaxAgeMs: number;
   schedulerBatch: number;
@@ -53,7 +55,7 @@ export class DeliveryEngine {
   constructor(private readonly ports: EnginePorts, private readonly options: EngineOptions) {
     const { store, publisher, sealer, clock, metrics, notifier } = ports;
     this.cache = new TargetCache(store, sealer, clock, { maxEntries: options.cacheMaxEntries, maxAgeMs: options.cacheMaxAgeMs });
-    this.gate = new ConcurrencyGate({ slots: options.slots, perEndpoint: options.perEndpoint, perTenant: options.perTenant }, ports.liveWorkers);
+    this.gate = new ConcurrencyGate({ slots: options.slots, perEndpoint: options.perEndpoint, perTenant: options.perTenant, maxHoldPerEndpoint: options.maxHoldPerEndpoint }, ports.liveWorkers);
     this.intake = new DeliveryIntake(store, publisher, sealer, clock, metrics, options.leaseMs, (error) => ports.warn(`publishing fresh jobs failed, the scheduler takes them: ${String(error)}`));
     this.processor = new DeliveryProcessor({
       store, targets: this.cache, gate: this.gate, http: ports.http, sealer, clock, metrics, notifier, settings: options, warn: ports.warn, random: ports.random,

@@ -7,7 +7,7 @@ import { retryPolicyFor } from '../engine/retry-policy-for.util';
 import { settleAttempt, SettledAttempt } from '../engine/settle-attempt.util';
 import type { HttpAttemptResult } from '../http/http-attempt.types';
 import { activeSigningSecrets } from '../signing/active-signing-secrets.util';
-import { ConcurrencyGate, endpointKey, originOf, Release } from './concurrency-gate';
+import { ConcurrencyGate, originOf, Release } from './concurrency-gate';
 import { DeliverySealer } from './delivery-sealer';
 import type { EngineSettings } from './engine-settings.types';
 import type { Clock } from './ports/clock.port';
@@ -48,7 +48,6 @@ export interface ProcessorDeps {
  * the job is acked. Any error of ours after the attempt starts becomes a failed attempt with its reason.
  */
 export class DeliveryProcessor {
-  private readonly parkStreaks = new Map<string, number>();
   private readonly random: () => number;
 
   constructor(private readonly deps: ProcessorDeps) {
@@ -70,7 +69,6 @@ export class DeliveryProcessor {
     const origin = originOf(url);
     const grant = this.deps.gate.acquire(job.tenantId, origin);
     if (grant === null) return this.park(job, origin);
-    this.parkStreaks.delete(endpointKey(job.tenantId, origin));
     let release: Release;
     if (typeof grant === 'function') {
       release = grant;
@@ -86,11 +84,11 @@ export class DeliveryProcessor {
     const { clock, settings } = this.deps;
     const startedAt = clock.now();
     const policy = (target.config?.policy ?? job.snapshot.policy) as unknown as EnginePolicy;
-    let outcome: HttpAttemptResult;
+    let outcome: HttpAttemptResult | null = null;
     try {
       outcome = await this.send(job, target, url, policy, startedAt);
     } finally {
-      release();
+      release(outcome?.durationMs);
     }
     const settledAt = clock.now();
     const settled = settleAttempt({ attempts: job.attempts, policy }, outcome.result, outcome.retryAfter, retryPolicyFor(policy, settings.schedule, this.random), new Date(settledAt));
@@ -172,16 +170,13 @@ export class DeliveryProcessor {
 
   /**
    * The endpoint (or tenant) is at its cap with a full line: store the job's next look in the database and
-   * let the queue move on. The wait doubles while the endpoint stays saturated, up to maxParkMs, with jitter
-   * so parked jobs come back spread out rather than as one burst.
+   * let the queue move on. It comes back when the endpoint should have room for it (ConcurrencyGate.parkDelay:
+   * parked jobs are spaced at the endpoint's own pace), at most maxParkMs later.
    */
   private async park(job: DeliveryJobV2, origin: string): Promise<Verdict> {
-    const streakKey = endpointKey(job.tenantId, origin);
-    const streak = Math.min((this.parkStreaks.get(streakKey) ?? 0) + 1, 16);
-    this.parkStreaks.set(streakKey, streak);
-    if (this.parkStreaks.size > 10_000) this.parkStreaks.clear();
-    const base = Math.min(this.deps.settings.maxParkMs, 500 * 2 ** Math.min(streak - 1, 10));
-    const wakeAt = this.deps.clock.now() + Math.round(base * (0.5 + this.random()));
+    const now = this.deps.clock.now();
+    const delay = Math.min(this.deps.settings.maxParkMs, this.deps.gate.parkDelay(job.tenantId, origin, now));
+    const wakeAt = now + Math.round(delay * (0.9 + 0.2 * this.random()));
     try {
       await this.deps.store.park(job.tenantId, job.deliveryId, job.version, wakeAt);
       this.deps.metrics.parked(job.source);
