@@ -23,7 +23,7 @@ describe('the Conpeek application webhook API', () => {
   beforeAll(async () => {
     platform = await startPlatform({
       natsUrl: testNatsUrl(), database: { sqlitePath: tempSqlitePath() }, apiKeys: `conpeek:${KEY},conpeek:${READ}:read,other:${OTHER}`,
-      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', DELIVERY_MAX_PER_ENDPOINT: '1' },
+      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', DELIVERY_MAX_PER_ENDPOINT: '3' },
     });
     base = platform.baseUrl;
     receiver = await startReceiver();
@@ -78,7 +78,7 @@ describe('the Conpeek application webhook API', () => {
     const oldReceiver = await startReceiver({ respond: { status: 200, delayMs: 2000 } });
     try {
       await call(base, 'PUT', '/application/300/webhook', { auth: KEY, body: { url: oldReceiver.url('/old'), retry_enabled: 0 } });
-      // DELIVERY_MAX_PER_ENDPOINT=1: while the slow endpoint is busy, further deliveries wait, unattempted.
+      // DELIVERY_MAX_PER_ENDPOINT=3 over 3 workers: while the slow endpoint is busy, further deliveries wait (or are parked), unattempted.
       const sent = await Promise.all(Array.from({ length: 5 }, () => event(300)));
       expect(sent.map((s) => [s.status, s.json])).toEqual(Array(5).fill([202, expect.anything()]));
       await oldReceiver.waitForRequests(1, 5_000);

@@ -4,7 +4,7 @@ import { call, pollUntil } from './api-client';
 
 const KEY = 'e2e-health-admin-key-0001';
 
-describe('endpoint health: a failing endpoint is paused, a recall resumes it', () => {
+describe('subscription health: a failing subscription is paused, resumed by a recall or the API', () => {
   let platform: PlatformHandle;
   let receiver: HttpReceiver;
   let base: string;
@@ -46,6 +46,47 @@ describe('endpoint health: a failing endpoint is paused, a recall resumes it', (
     expect(await pollUntil('the recall to deliver', () => log(second), (c) => c.close_reason === 'DELIVERED')).toMatchObject({ attempts: 1 });
     const third = await event(1);
     expect(await pollUntil('traffic to flow again', () => log(third), (c) => c.state === 'CLOSED')).toMatchObject({ close_reason: 'DELIVERED' });
+  });
+
+  it('pauses one subscription, not the tenant\'s other subscriptions on the same host', async () => {
+    const retry = { retry_enabled: 0 };
+    await call(base, 'PUT', '/application/10/webhook', { auth: KEY, body: { url: receiver.url('/stale-hook'), ...retry } });
+    await call(base, 'PUT', '/application/11/webhook', { auth: KEY, body: { url: receiver.url('/live-hook'), ...retry } });
+    receiver.respondWith((request) => ({ status: request.url.startsWith('/stale-hook') ? 410 : 200 }));
+    const stale = await event(10);
+    expect(await pollUntil('the 410', () => log(stale), (c) => c.state === 'CLOSED')).toMatchObject({ close_reason: 'DISABLED' });
+    const live = await Promise.all([event(11), event(11), event(11)]);
+    for (const id of live) expect(await pollUntil('the other subscription', () => log(id), (c) => c.state === 'CLOSED')).toMatchObject({ close_reason: 'DELIVERED' });
+  });
+
+  it('webhook-delivery: disable pauses like a 410; the paused list shows it; resuming re-sends what closed DISABLED', async () => {
+    await call(base, 'PUT', '/application/20/webhook', { auth: KEY, body: { url: receiver.url('/please-stop'), retry_enabled: 0 } });
+    receiver.respondWith(() => ({ status: 200, headers: { 'webhook-delivery': 'disable' } }));
+    const first = await event(20);
+    expect(await pollUntil('the disable', () => log(first), (c) => c.state === 'CLOSED')).toMatchObject({ close_reason: 'DISABLED', attempts: 1 });
+    const second = await event(20);
+    expect(await pollUntil('the paused subscription to close it', () => log(second), (c) => c.state === 'CLOSED')).toMatchObject({ close_reason: 'DISABLED', attempts: 0 });
+
+    const paused = await call<{ data: Array<{ source: string; subscription_id: string; url: string; last_error: string | null }> }>(base, 'GET', '/hookrelay/v1/subscriptions/paused', { auth: KEY });
+    expect(paused.status).toBe(200);
+    expect(paused.json.data).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'application_webhook', subscription_id: '20', url: receiver.url('/please-stop') })]));
+
+    receiver.respondWith(() => ({ status: 200 }));
+    const resumed = await call<{ data: { resumed: true; reopened: number } }>(base, 'POST', '/hookrelay/v1/subscriptions/application_webhook/20/resume', { auth: KEY });
+    expect(resumed.status).toBe(200);
+    expect(resumed.json.data.reopened).toBe(2);
+    for (const id of [first, second]) expect(await pollUntil('the re-send', () => log(id), (c) => c.close_reason === 'DELIVERED')).toBeTruthy();
+    const listed = await call<{ data: Array<{ subscription_id: string }> }>(base, 'GET', '/hookrelay/v1/subscriptions/paused', { auth: KEY });
+    expect(listed.json.data.map((p) => p.subscription_id)).not.toContain('20');
+  });
+
+  it.each<[string, string, number, object]>([
+    ['an unknown source', '/hookrelay/v1/subscriptions/nope/1/resume', 400, { statusCode: 400, error: 'Bad Request' }],
+    ['an unknown subscription', '/hookrelay/v1/subscriptions/application_webhook/999/resume', 404, { statusCode: 404, error: 'Not Found' }],
+  ])('resuming %s answers %i in the Hookrelay error shape', async (_what, path, status, body) => {
+    const res = await call(base, 'POST', path, { auth: KEY });
+    expect(res.status).toBe(status);
+    expect(res.json).toMatchObject(body);
   });
 
   it('an endpoint failing for longer than DELIVERY_PAUSE_AFTER_MS is paused', async () => {

@@ -18,6 +18,7 @@ const UNTIMED_ATTEMPT_MS = 1_000;
 const HOLD_WINDOW_MS = 1_000;
 const DEFAULT_MAX_HOLD = 64;
 const MAX_TIMED_ENDPOINTS = 10_000;
+const NO_SHARE_PARK_MS = 100;
 
 interface EndpointTiming {
   /** Moving average of attempt durations. */
@@ -94,7 +95,11 @@ export class ConcurrencyGate {
    */
   parkDelay(tenantId: string, endpoint: string, now: number): number {
     const key = endpointKey(tenantId, endpoint);
-    const cap = Math.max(1, this.capsFor(tenantId, key).perEndpoint);
+    const share = this.capsFor(tenantId, key).perEndpoint;
+    // No share of this endpoint here (a cap below the worker count): the job waits only to land on a
+    // worker that has one, not for the endpoint.
+    if (share === 0) return NO_SHARE_PARK_MS;
+    const cap = share;
     const timing = this.timingOf(key);
     timing.nextWakeAt = Math.max(now, timing.nextWakeAt) + timing.avgMs / cap;
     return timing.nextWakeAt - now;

@@ -75,9 +75,17 @@ export class DeliveryProcessor {
     } else {
       onWait();
       release = await grant;
+      // While it waited the subscription may have moved: a job for another origin starts over.
+      const now = await this.deps.targets.get(key).catch(() => target);
+      if (now !== target && originOf(now?.config?.url ?? job.snapshot.url) !== origin) {
+        release();
+        return this.handle(job, onWait);
+      }
+      if (now) target = now;
     }
+    const current = target.config?.url ?? job.snapshot.url;
     // The slot guards the receiver: it is given back as soon as the HTTP exchange ends, not after the record.
-    return this.attempt(job, key, target, url, release);
+    return this.attempt(job, key, target, current, release);
   }
 
   private async attempt(job: DeliveryJobV2, key: SubscriptionKey, target: ResolvedTarget, url: string, release: Release): Promise<Verdict> {
