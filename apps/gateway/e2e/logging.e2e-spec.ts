@@ -20,7 +20,8 @@ describe('structured logs', () => {
   let platform: PlatformHandle;
 
   beforeAll(async () => {
-    platform = await startPlatform({ natsUrl: testNatsUrl(), database: { sqlitePath: tempSqlitePath() }, apiKeys: `logging:${KEY}` });
+    // Services log a successful request at debug level (the gateway's access line is at info).
+    platform = await startPlatform({ natsUrl: testNatsUrl(), database: { sqlitePath: tempSqlitePath() }, apiKeys: `logging:${KEY}`, env: { LOG_LEVEL: 'debug' } });
   }, 120_000);
 
   afterAll(async () => {

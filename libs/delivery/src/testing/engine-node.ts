@@ -81,6 +81,7 @@ export async function startEngineNode(options: EngineNodeOptions): Promise<Engin
       await workers.beforeApplicationShutdown();
       await scheduler.onApplicationShutdown();
       changes.stop();
+      queue.stop();
       await http.close();
       await store.close();
       await nc.drain().catch(() => nc.close());

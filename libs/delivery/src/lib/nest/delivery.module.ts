@@ -28,6 +28,7 @@ class DeliveryResources implements BeforeApplicationShutdown, OnApplicationShutd
     @Inject(DELIVERY_STORE) private readonly store: DeliveryStore,
     @Inject(DELIVERY_HTTP) private readonly http: HttpAttempter,
     private readonly changes: NatsTargetChanges,
+    private readonly queue: JetStreamJobQueue,
   ) {}
 
   beforeApplicationShutdown(): void {
@@ -35,6 +36,7 @@ class DeliveryResources implements BeforeApplicationShutdown, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.queue.stop();
     await this.http.close();
     await this.store.close();
   }

@@ -1,6 +1,7 @@
 import { DELIVERY_CONSUMERS_V2, DELIVERY_JOB_SUBJECTS_V2, DELIVERY_LANES, DeliveryJobV2, DeliveryLane, STREAMS } from '@hookrelay/contracts';
 import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, nanos } from 'nats';
 import type { JobPublisher, QueueBacklog } from '../core/ports/job-publisher.port';
+import { JetStreamPubAcks } from './jetstream-pub-acks';
 
 const codec = JSONCodec<DeliveryJobV2>();
 /** hasBacklog() is asked every scheduler tick; the consumer info behind it is re-read at most this often. */
@@ -9,13 +10,19 @@ const BACKLOG_CACHE_MS = 1_000;
 /** The job lanes on JetStream: durable publish (waits for the PubAck) and the lanes' backlog. */
 export class JetStreamJobQueue implements JobPublisher, QueueBacklog {
   private backlog: { at: number; value: boolean } | null = null;
+  private readonly acks: JetStreamPubAcks;
 
-  constructor(private readonly nc: NatsConnection) {}
+  constructor(private readonly nc: NatsConnection) {
+    this.acks = new JetStreamPubAcks(nc);
+  }
 
   async publish(lane: DeliveryLane, jobs: ReadonlyArray<{ job: DeliveryJobV2; messageId: string }>): Promise<void> {
-    const js = this.nc.jetstream();
     const subject = DELIVERY_JOB_SUBJECTS_V2[lane];
-    await Promise.all(jobs.map(({ job, messageId }) => js.publish(subject, codec.encode(job), { msgID: messageId })));
+    await Promise.all(jobs.map(({ job, messageId }) => this.acks.publish(subject, codec.encode(job), messageId)));
+  }
+
+  stop(): void {
+    this.acks.stop();
   }
 
   /** True while either lane has messages not yet handed to a worker. */
