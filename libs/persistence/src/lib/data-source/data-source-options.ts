@@ -30,11 +30,11 @@ export function buildDataSourceOptions(db: DatabaseTarget, schemas: SchemaName |
     ...common,
     type: 'better-sqlite3',
     database: db.path,
-    // Several processes share one file: WAL lets readers run beside the writer, the busy timeout makes a
-    // writer wait for the lock instead of failing with "database is locked", FULL (default; SQLITE_SYNCHRONOUS)
-    // makes a commit durable against a power cut.
+    // Several processes share one file: WAL lets readers run beside the writer; busy timeout 0 because a
+    // waiting writer must not sleep on the event loop — serializedWrite retries a locked write on a timer
+    // instead (ADR 0007); FULL (default; SQLITE_SYNCHRONOUS) makes a commit durable against a power cut.
     enableWAL: true,
-    timeout: SQLITE_BUSY_TIMEOUT_MS,
+    timeout: 0,
     prepareDatabase: (connection: { pragma(sql: string): unknown }) => {
       connection.pragma(`synchronous = ${db.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     },

@@ -2,13 +2,10 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, DatabaseTarget } from './data-source-options';
 import { SchemaName, SCHEMAS } from './schemas';
+import { isSqliteBusy } from './serialized-write.util';
 
 const MIGRATION_RETRY_DEADLINE_MS = 60_000;
 
-function isSqliteBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
 
 /** A stable 31-bit key for pg_advisory_lock, derived from the schema's migration table name. */
 function advisoryLockKey(schema: SchemaName): number {
