@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
 import { headers as natsHeaders } from 'nats';
+import { NatsRequester } from './nats-requester';
 import { CORRELATION_HEADER, currentCorrelationId } from './correlation';
 import { ReplyOf, RequestOf, RequestSubject, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
 import { Histogram } from 'prom-client';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { TimeoutError } from 'rxjs';
 
 const requestSeconds = new Histogram({
   name: 'hookrelay_nats_request_duration_seconds',
@@ -28,10 +28,10 @@ export interface ServiceClientOptions {
  */
 @Injectable()
 export class ServiceClient implements OnApplicationShutdown {
-  private readonly client: ClientNats;
+  private readonly client: NatsRequester;
 
   constructor(@Inject(SERVICE_CLIENT_OPTIONS) private readonly options: ServiceClientOptions) {
-    this.client = new ClientNats({ servers: options.servers, name: options.name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+    this.client = new NatsRequester({ servers: options.servers, name: options.name });
   }
 
   async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, timeoutMs = this.options.timeoutMs): Promise<ReplyOf<S>> {
@@ -41,8 +41,7 @@ export class ServiceClient implements OnApplicationShutdown {
       const hdrs = natsHeaders();
       const requestId = currentCorrelationId();
       if (requestId) hdrs.set(CORRELATION_HEADER, requestId);
-      const record = new NatsRecordBuilder(payload).setHeaders(hdrs).build();
-      const reply = await firstValueFrom(this.client.send<ReplyOf<S>>(subject, record).pipe(timeout(timeoutMs)));
+      const reply = (await this.client.request(subject, payload, timeoutMs, hdrs)) as ReplyOf<S>;
       stop({ outcome: 'ok' });
       return reply;
     } catch (error) {
@@ -55,6 +54,7 @@ export class ServiceClient implements OnApplicationShutdown {
   async connect(): Promise<void> {
     await this.client.connect();
   }
+
 
   async onApplicationShutdown(): Promise<void> {
     await this.client.close();

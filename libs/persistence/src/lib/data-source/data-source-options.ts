@@ -11,7 +11,12 @@ export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
  * own migrations table), so a data source built for several schemas carries none: `openDataSource` /
  * `PersistenceModule` run each schema's migrations first (see runSchemaMigrations).
  */
-export function buildDataSourceOptions(db: DatabaseTarget, schemas: SchemaName | readonly SchemaName[]): DataSourceOptions {
+export function buildDataSourceOptions(
+  db: DatabaseTarget,
+  schemas: SchemaName | readonly SchemaName[],
+  /** 'migrations': the short-lived boot-time data source, which may simply wait for the lock (nothing else runs yet). */
+  purpose: 'runtime' | 'migrations' = 'runtime',
+): DataSourceOptions {
   const list = typeof schemas === 'string' ? [schemas] : schemas;
   const entities = list.flatMap((schema) => [...SCHEMAS[schema].entities]);
   const single = list.length === 1 ? SCHEMAS[list[0] as SchemaName] : undefined;
@@ -34,7 +39,7 @@ export function buildDataSourceOptions(db: DatabaseTarget, schemas: SchemaName |
     // waiting writer must not sleep on the event loop — serializedWrite retries a locked write on a timer
     // instead (ADR 0007); FULL (default; SQLITE_SYNCHRONOUS) makes a commit durable against a power cut.
     enableWAL: true,
-    timeout: 0,
+    timeout: purpose === 'migrations' ? SQLITE_BUSY_TIMEOUT_MS : 0,
     prepareDatabase: (connection: { pragma(sql: string): unknown }) => {
       connection.pragma(`synchronous = ${db.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     },

@@ -45,7 +45,7 @@ export async function runMigrations(dataSource: DataSource, schema: SchemaName):
 
 /** Brings one schema up to date through a short-lived data source of its own (its own migrations table). */
 export async function runSchemaMigrations(db: DatabaseTarget, schema: SchemaName): Promise<void> {
-  const migrator = await new DataSource(buildDataSourceOptions(db, schema)).initialize();
+  const migrator = await new DataSource(buildDataSourceOptions(db, schema, 'migrations')).initialize();
   try {
     await runMigrations(migrator, schema);
   } finally {
