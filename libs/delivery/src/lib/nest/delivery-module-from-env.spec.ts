@@ -1,0 +1,25 @@
+import { CommonEnv, loadConfig } from '@hookrelay/config';
+import { deliveryOptionsFromEnv } from './delivery-module-from-env';
+
+const KEY = Buffer.alloc(32, 1).toString('base64');
+const env = (extra: Record<string, string>): CommonEnv => loadConfig(CommonEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY, ...extra });
+
+describe('deliveryOptionsFromEnv', () => {
+  it.each<[string, Record<string, string>, RegExp | null]>([
+    ['the defaults', {}, null],
+    ['an ack wait 5 s above the attempt cap', { DELIVERY_ACK_WAIT_MS: '65000' }, null],
+    ['an ack wait below the longest attempt', { DELIVERY_ACK_WAIT_MS: '30000' }, /DELIVERY_ACK_WAIT_MS: must be at least DELIVERY_ATTEMPT_TIMEOUT_CAP_MS \+ 5000 ms \(65000\)/],
+    ['a short ack wait with a lower attempt cap', { DELIVERY_ACK_WAIT_MS: '6000', DELIVERY_ATTEMPT_TIMEOUT_CAP_MS: '1000' }, null],
+    ['a bad CIDR list', { DELIVERY_ALLOW_CIDRS: '10.0.0.0/99' }, /DELIVERY_ALLOW_CIDRS/],
+    ['a bad retry schedule', { CALLBACK_RETRY_SCHEDULE: 'list:' }, /CALLBACK_RETRY_SCHEDULE/],
+  ])('%s', (_name, extra, error) => {
+    if (error) expect(() => deliveryOptionsFromEnv(env(extra))).toThrow(error);
+    else expect(() => deliveryOptionsFromEnv(env(extra))).not.toThrow();
+  });
+
+  it('gives the engine its lanes, caps and lease from the settings', () => {
+    const options = deliveryOptionsFromEnv(env({ DELIVERY_CONCURRENCY: '100', DELIVERY_RETRY_CONCURRENCY: '20', DELIVERY_ACK_WAIT_MS: '70000' }));
+    expect(options).toMatchObject({ freshConcurrency: 100, retryConcurrency: 20, ackWaitMs: 70_000, runWorker: true, httpClient: 'undici' });
+    expect(options.engine).toMatchObject({ slots: 120, leaseMs: 140_000, maxHoldPerEndpoint: 25, perEndpoint: 64, perTenant: 192 });
+  });
+});
