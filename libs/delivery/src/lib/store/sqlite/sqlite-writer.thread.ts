@@ -33,7 +33,7 @@ const DEFAULT_BUSY_TIMEOUT_MS = 15_000;
 
 /**
  * The main thread's side of the SQLite writer thread: posts operations, settles each caller's promise
- * with its result. Operations submitted in the same tick travel in one message. The thread is unref'd
+ * with its result. Operations submitted in the same event-loop turn travel in one message. The thread is unref'd
  * while idle (an idle store never keeps a process alive) and ref'd while a caller waits.
  */
 export class SqliteWriterThread {
@@ -74,7 +74,9 @@ export class SqliteWriterThread {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       if (this.pending.size === 1) this.worker.ref();
       this.outbox.push({ id, op, args });
-      if (this.outbox.length === 1) queueMicrotask(() => this.flush());
+      // setImmediate, not a microtask: every operation made while this turn's I/O callbacks run (all the
+      // HTTP responses that arrived together) travels in one message, one thread wake-up.
+      if (this.outbox.length === 1) setImmediate(() => this.flush());
     });
   }
 
