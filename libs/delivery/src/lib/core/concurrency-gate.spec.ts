@@ -10,8 +10,8 @@ function gate(options: Partial<ConstructorParameters<typeof ConcurrencyGate>[0]>
 }
 
 describe('ConcurrencyGate', () => {
-  it('runs up to the cap, lets an untimed endpoint wait one round deep, then refuses (park)', () => {
-    const g = gate();
+  it('runs up to the cap, lets jobs wait up to the hold limit, then refuses (park)', () => {
+    const g = gate({ maxHoldPerEndpoint: 2 });
     const granted = [g.acquire(T1, A), g.acquire(T1, A)];
     expect(granted.every((r) => typeof r === 'function')).toBe(true);
     const waiting = [g.acquire(T1, A), g.acquire(T1, A)];
@@ -20,10 +20,11 @@ describe('ConcurrencyGate', () => {
   });
 
   it('another tenant, or another endpoint, passes a full endpoint at once', () => {
-    const g = gate();
+    const g = gate({ maxHoldPerEndpoint: 1 });
     g.acquire(T1, A);
     g.acquire(T1, A);
     g.acquire(T1, A);
+    expect(g.acquire(T1, A)).toBeNull();
     expect(typeof g.acquire(T2, A)).toBe('function');
     expect(typeof g.acquire(T1, B)).toBe('function');
   });
@@ -42,7 +43,7 @@ describe('ConcurrencyGate', () => {
 
   it.each<[string, number, number]>([
     // [endpoint speed, attempt ms, jobs that may wait at once with a cap of 2 (hold limit)]
-    ['untimed', -1, 2],
+    ['untimed (assumed 100 ms)', -1, 20],
     ['slow (2 s)', 2_000, 2],
     ['100 ms', 100, 20],
     ['fast (5 ms): bounded by maxHoldPerEndpoint', 5, 64],

@@ -12,8 +12,12 @@ export interface ConcurrencyGateOptions {
   maxHoldPerEndpoint?: number;
 }
 
-/** Until an endpoint has been timed, its attempts are assumed to take this long (a cautious guess). */
-const UNTIMED_ATTEMPT_MS = 1_000;
+/**
+ * Until an endpoint has been timed, its attempts are assumed to take this long. A guess on the fast side:
+ * a burst to a new endpoint is held (bounded by maxHoldPerEndpoint) rather than parked and spaced out;
+ * a slow endpoint shows itself within one attempt, and from then on it is held only one round deep.
+ */
+const UNTIMED_ATTEMPT_MS = 100;
 /** A job may wait here as long as the endpoint needs to work off this much time of its line. */
 const HOLD_WINDOW_MS = 1_000;
 const DEFAULT_MAX_HOLD = 64;

@@ -215,7 +215,7 @@ describe('DeliveryEngine on in-memory ports', () => {
 
   describe('fair and isolated', () => {
     it("a busy endpoint's excess jobs are parked in the database, not held, and another tenant passes at once", async () => {
-      const h = engineHarness({ perEndpoint: 2, perTenant: 100, slots: 100 });
+      const h = engineHarness({ perEndpoint: 2, perTenant: 100, slots: 100, maxHoldPerEndpoint: 2 });
       const a = keyOf(TENANT_A);
       const b = keyOf(TENANT_B);
       await subscribe(h, a, 'http://slow.test/hook');

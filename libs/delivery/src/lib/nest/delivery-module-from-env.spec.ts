@@ -20,6 +20,6 @@ describe('deliveryOptionsFromEnv', () => {
   it('gives the engine its lanes, caps and lease from the settings', () => {
     const options = deliveryOptionsFromEnv(env({ DELIVERY_CONCURRENCY: '100', DELIVERY_RETRY_CONCURRENCY: '20', DELIVERY_ACK_WAIT_MS: '70000' }));
     expect(options).toMatchObject({ freshConcurrency: 100, retryConcurrency: 20, ackWaitMs: 70_000, runWorker: true, httpClient: 'undici' });
-    expect(options.engine).toMatchObject({ slots: 120, leaseMs: 140_000, maxHoldPerEndpoint: 25, perEndpoint: 64, perTenant: 192 });
+    expect(options.engine).toMatchObject({ slots: 120, leaseMs: 140_000, maxHoldPerEndpoint: 50, perEndpoint: 64, perTenant: 192 });
   });
 });

@@ -42,8 +42,8 @@ export function deliveryOptionsFromEnv(env: CommonEnv): DeliveryModuleOptions {
       slots: env.DELIVERY_CONCURRENCY + env.DELIVERY_RETRY_CONCURRENCY,
       perEndpoint: env.DELIVERY_MAX_PER_ENDPOINT,
       perTenant: env.DELIVERY_MAX_PER_TENANT,
-      // A quarter of the fresh lane may wait on one endpoint; the rest of the lane stays free for others.
-      maxHoldPerEndpoint: Math.max(1, Math.floor(env.DELIVERY_CONCURRENCY / 4)),
+      // Half of the fresh lane may wait on one (fast) endpoint; the other half stays free for everyone else.
+      maxHoldPerEndpoint: Math.max(1, Math.floor(env.DELIVERY_CONCURRENCY / 2)),
       cacheMaxEntries: TARGET_CACHE_ENTRIES,
       cacheMaxAgeMs: TARGET_CACHE_MAX_AGE_MS,
       schedulerBatch: 500,
