@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   const logger = new Logger('gateway');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bodyParser: false, logger: new JsonLogger('gateway', env.LOG_LEVEL) });
   app.disable('x-powered-by');
+  // No ETag on API answers: Express would hash every response body, for conditional GETs no client here makes.
+  app.disable('etag');
   collectProcessMetrics();
   app.use(httpMetrics);
   app.use(createBodyParser(env.MAX_BODY_BYTES));
