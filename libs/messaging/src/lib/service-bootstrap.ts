@@ -5,6 +5,7 @@ import { CommonEnv, loadConfig } from '@hookrelay/config';
 import { ServiceName } from '@hookrelay/contracts';
 import { createPayloadValidationPipe } from './payload-validation.pipe';
 import { ServiceRpcExceptionFilter } from './rpc-exception.filter';
+import { CompositeInterceptor } from './composite.interceptor';
 import { InFlightInterceptor } from './in-flight.interceptor';
 import { JsonLogger } from './json-logger';
 import { RequestLoggingInterceptor } from './request-logging.interceptor';
@@ -38,7 +39,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   app.useGlobalPipes(createPayloadValidationPipe());
   app.useGlobalFilters(new ServiceRpcExceptionFilter());
   const inFlight = new InFlightInterceptor();
-  app.useGlobalInterceptors(new RequestLoggingInterceptor(), inFlight, new ReplySizeInterceptor());
+  app.useGlobalInterceptors(new CompositeInterceptor([new RequestLoggingInterceptor(), inFlight, new ReplySizeInterceptor()]));
   app.connectMicroservice<MicroserviceOptions>(
     {
       transport: Transport.NATS,
