@@ -13,44 +13,60 @@ const MAX_TRIES = 3;
 const MAX_BATCH = 1000;
 
 /**
- * Group commit for the PostgreSQL store: writes submitted while a transaction is in flight queue up and
- * go together in the next one (multi-row statements, one commit, one WAL flush). If that transaction
+ * Group commit for the PostgreSQL store: writes submitted in one turn of the event loop go together in one
+ * transaction (multi-row statements, one commit, one WAL flush), with up to `maxConcurrent` of them in flight. If that transaction
  * fails, every write of it is retried in a transaction of its own, so one bad write (a duplicate id)
  * fails alone and its neighbours still commit.
  */
 export class PgGroupCommit {
   private queue: Pending[] = [];
-  private running: Promise<void> | null = null;
+  private scheduled = false;
+  private inFlight = 0;
+  private idleWaiters: Array<() => void> = [];
 
-  constructor(private readonly pool: Pool) {}
+  /**
+   * @param maxConcurrent transactions in flight at once: while one waits for its WAL flush (the commit's
+   *   fsync) the next batch is already being written — one at a time left the store latency-bound.
+   */
+  constructor(private readonly pool: Pool, private readonly maxConcurrent = 4) {}
 
   submit<T>(op: PgWriteOp): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ op, resolve: resolve as (value: unknown) => void, reject });
-      // setImmediate: the writes submitted in this turn of the event loop join the first batch.
-      this.running ??= new Promise<void>((done) => setImmediate(() => void this.drain().finally(done)));
+      this.schedule();
     });
   }
 
   /** Resolves once every write submitted so far has settled. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    if (this.inFlight === 0 && this.queue.length === 0 && !this.scheduled) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private async drain(): Promise<void> {
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.maxConcurrent || this.queue.length === 0) return;
+    this.scheduled = true;
+    // setImmediate: the writes submitted in this turn of the event loop join the same batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.inFlight < this.maxConcurrent && this.queue.length > 0) void this.runBatch(this.queue.splice(0, MAX_BATCH));
+    });
+  }
+
+  private async runBatch(batch: Pending[]): Promise<void> {
+    this.inFlight++;
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        try {
-          const results = await this.transaction(batch.map((p) => p.op));
-          batch.forEach((p, i) => p.resolve(results[i]));
-        } catch (error) {
-          if (batch.length === 1) batch[0]!.reject(error);
-          else for (const pending of batch) await this.alone(pending);
-        }
+      try {
+        const results = await this.transaction(batch.map((p) => p.op));
+        batch.forEach((p, i) => p.resolve(results[i]));
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.reject(error);
+        else for (const pending of batch) await this.alone(pending);
       }
     } finally {
-      this.running = null;
+      this.inFlight--;
+      this.schedule();
+      if (this.inFlight === 0 && this.queue.length === 0 && !this.scheduled) this.idleWaiters.splice(0).forEach((resolve) => resolve());
     }
   }
 
