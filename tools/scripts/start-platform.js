@@ -2,7 +2,8 @@
 // Starts nats-server (JetStream) and the four apps as child processes on the embedded defaults, waits
 // until the gateway reports ready, prints how to call it, and stops everything on Ctrl-C / SIGTERM.
 // Settings: PORT (gateway, 3000), NATS_PORT (4222), HOOKRELAY_DATA_DIR (./data); any app variable set in
-// the environment (DATABASE_URL, HOOKRELAY_API_KEYS, …) is passed through.
+// the environment (DATABASE_URL, HOOKRELAY_API_KEYS, …) is passed through. OPS_PORT_BASE=n gives the
+// services OPS_PORT n, n+1, n+2 (their /health and /metrics; npm run bench uses it).
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -15,6 +16,7 @@ const dataDir = path.resolve(root, process.env.HOOKRELAY_DATA_DIR || 'data');
 const port = Number(process.env.PORT || 3000);
 const natsPort = Number(process.env.NATS_PORT || 4222);
 const SERVICES = ['integration-points', 'webhooks', 'callbacks'];
+const opsPortBase = Number(process.env.OPS_PORT_BASE || 0);
 
 /** First start: generate the encryption key and a local API key, kept in data/local.env (mode 600). */
 function localSecrets() {
@@ -134,7 +136,7 @@ async function main() {
       socket.on('error', () => resolve(false));
     }), 15000);
   }
-  for (const service of SERVICES) launch(service, process.execPath, [path.join(__dirname, 'run-app.js'), service], env);
+  SERVICES.forEach((service, i) => launch(service, process.execPath, [path.join(__dirname, 'run-app.js'), service], opsPortBase ? { ...env, OPS_PORT: String(opsPortBase + i) } : env));
   launch('gateway', process.execPath, [path.join(__dirname, 'run-app.js'), 'gateway'], env);
   const base = `http://127.0.0.1:${port}`;
   await waitFor('the platform', async () => (await get(`${base}/health/ready`)) === 200, 60000);
@@ -144,7 +146,7 @@ async function main() {
   Hookrelay is running.
     gateway:  ${base}
     API key:  ${key}
-    data:     ${dataDir}
+    data:     ${dataDir}${opsPortBase ? `\n    ops ports: ${SERVICES.map((s, i) => `${s}=${opsPortBase + i}`).join(' ')}` : ''}
 
   Try:
     curl -s -X POST ${base}/rest/v1/service/integration_points -H "Authorization: ${key}" -H 'Content-Type: application/json' -d '{"code":"ABCDE","type":"public"}'
