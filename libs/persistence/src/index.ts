@@ -33,12 +33,10 @@ export type { DeliverySource, DeliveryState, ApplicationState, CloseReason, Deli
 export { DeliveryAttemptEntity } from './lib/deliveries/delivery-attempt.entity';
 export { DeliveryRepository } from './lib/deliveries/delivery.repository';
 export type { DeliveryPageQuery, DeliveryColumn, DeliveryComparison } from './lib/deliveries/delivery.repository';
-export { SubscriptionSecretEntity } from './lib/deliveries/subscription-secret.entity';
 export { serializedWrite, serializedTransaction } from './lib/data-source/serialized-write.util';
 
 export { EnvelopeCallbackMailboxEntity } from './lib/envelope-callbacks/envelope-callback-mailbox.entity';
 export { EnvelopeEntity } from './lib/envelopes/envelope.entity';
 export { EnvelopeRepository } from './lib/envelopes/envelope.repository';
-export { EndpointHealthEntity } from './lib/deliveries/endpoint-health.entity';
 export { DeliveryTargetEntity } from './lib/deliveries/delivery-target.entity';
 export { DeliveryIdempotencyKeyEntity } from './lib/deliveries/delivery-idempotency-key.entity';

@@ -9,10 +9,8 @@ import { ApplicationWebhooksInit1763800000200 } from '../migrations/webhooks/176
 import { ApiKeyEntity } from '../tenancy/api-key.entity';
 import { DeliveryAttemptEntity } from '../deliveries/delivery-attempt.entity';
 import { DeliveryEntity } from '../deliveries/delivery.entity';
-import { SubscriptionSecretEntity } from '../deliveries/subscription-secret.entity';
 import { DeliveriesInit1763800000400 } from '../migrations/delivery/1763800000400-deliveries-init';
 import { EndpointHealth1763800000410 } from '../migrations/delivery/1763800000410-endpoint-health';
-import { EndpointHealthEntity } from '../deliveries/endpoint-health.entity';
 import { DeliveryTargetEntity } from '../deliveries/delivery-target.entity';
 import { DeliveryIdempotencyKeyEntity } from '../deliveries/delivery-idempotency-key.entity';
 import { DeliveryTargetsAndWake1763800000420 } from '../migrations/delivery/1763800000420-delivery-targets-and-wake';
@@ -43,7 +41,7 @@ export const SCHEMAS = {
   },
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
   delivery: {
-    entities: [DeliveryEntity, DeliveryAttemptEntity, SubscriptionSecretEntity, EndpointHealthEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity],
+    entities: [DeliveryEntity, DeliveryAttemptEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity],
     migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420],
     migrationsTableName: 'migrations_delivery',
   },
