@@ -88,6 +88,12 @@ export class PgGroupCommit {
   private async transaction(ops: readonly PgWriteOp[]): Promise<unknown[]> {
     const client: PoolClient = await this.pool.connect();
     let broken = false;
+    // A checked-out client has no pool error handler: a connection dropped under it (the server restarts)
+    // would emit an unhandled 'error' and end the process. The query in flight rejects on its own.
+    const onError = (): void => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       try {
@@ -101,6 +107,7 @@ export class PgGroupCommit {
         throw error;
       }
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
