@@ -38,7 +38,7 @@ async function saturationRun({ name, receiver, key, script, config, warmupMs, se
     // CPU the machine spent on processes the bench did not start (other people's work on a shared box).
     const machine1 = machineCpuSeconds();
     const ours = treeCpuDelta(ours0, treeCpuSeconds(process.pid));
-    cpu.others = Number.isNaN(ours) ? NaN : Math.max(0, ((machine1.busy - machine0.busy - ours) / windowSeconds) * 100);
+    cpu.others = Math.max(0, ((machine1.busy - machine0.busy - ours) / windowSeconds) * 100);
     if (machine1.steal - machine0.steal > 0.05 * windowSeconds) cpu.stolen = ((machine1.steal - machine0.steal) / windowSeconds) * 100;
     const after = hooks.afterWindow ? await hooks.afterWindow(before) : undefined;
     const stoppedAt = performance.now();

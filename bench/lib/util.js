@@ -301,11 +301,13 @@ function treeCpuSeconds(rootPid) {
   return out;
 }
 
-/** CPU seconds the tree used between two treeCpuSeconds readings; NaN when a process of it ended meanwhile. */
+/**
+ * CPU seconds the tree used between two treeCpuSeconds readings. A process that ended meanwhile (e.g. a
+ * PostgreSQL autovacuum worker) is left out: its last CPU reading is gone, so "others" may be a little high.
+ */
 function treeCpuDelta(before, after) {
   let total = 0;
-  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
-  for (const pid of before.keys()) if (!after.has(pid)) return NaN;
+  for (const [pid, cpu] of after) total += Math.max(0, cpu - (before.get(pid) ?? 0));
   return total;
 }
 
