@@ -54,7 +54,7 @@ export class DeliveryIntake {
       const id = timeOrderedId(now);
       return {
         id, tenantId: item.tenantId, source: item.source, subscriptionId: item.subscriptionId, url: item.url, event: item.event,
-        payload: item.payload, headers: item.headers, policy: item.policy as unknown as Record<string, unknown>,
+        payload: item.payload, headers: item.headers, policy: item.policy,
         authorizationSealed: this.sealer.sealDeliveryAuthorization(id, item.authorization), createdAt: now, wakeAt: now + this.leaseMs,
       };
     });

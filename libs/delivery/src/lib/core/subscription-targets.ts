@@ -43,7 +43,7 @@ export class SubscriptionTargets {
   async upsert(key: SubscriptionKey, config: TargetConfig): Promise<{ createdSecret: string | null }> {
     const now = this.clock.now();
     await this.store.putTargetConfig(key, {
-      url: config.url, headers: config.headers, policy: config.policy as unknown as Record<string, unknown>,
+      url: config.url, headers: config.headers, policy: config.policy,
       authorizationSealed: this.sealer.sealTargetAuthorization(key, config.authorization),
     }, now);
     const existing = await this.store.getTarget(key);

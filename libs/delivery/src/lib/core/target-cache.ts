@@ -100,7 +100,7 @@ export class TargetCache {
           config: stored.config && {
             url: stored.config.url,
             headers: stored.config.headers,
-            policy: stored.config.policy as unknown as EnginePolicy,
+            policy: stored.config.policy,
             authorization: this.sealer.openTargetAuthorization(key, stored.config.authorizationSealed),
           },
           secrets: stored.secretsSealed
@@ -118,7 +118,7 @@ export class TargetCache {
         cacheable = false;
         target = {
           key, secrets: [], failingSince: stored.failingSince, pausedAt: stored.pausedAt, lastError: stored.lastError, version: stored.version,
-          config: stored.config && { url: stored.config.url, headers: stored.config.headers, policy: stored.config.policy as unknown as EnginePolicy, authorization: null },
+          config: stored.config && { url: stored.config.url, headers: stored.config.headers, policy: stored.config.policy, authorization: null },
           unreadable: new TargetUnreadableError(key, error).message,
         };
       }

@@ -1,3 +1,5 @@
+import type { EnginePolicy } from '../../engine/delivery-policy.types';
+
 /**
  * The engine's persistence port: every read and write of the delivery tables (deliveries, delivery_attempts,
  * delivery_targets, delivery_idempotency_keys) that the engine makes. Two implementations run the same engine:
@@ -16,8 +18,8 @@ export type DeliveryRowState = 'OPEN' | 'CLOSED';
 export type DeliveryApplicationState = 'NEW' | 'RETRY' | 'RECALL' | 'CLOSED';
 export type DeliveryCloseReason = 'DELIVERED' | 'EXHAUSTED' | 'CANCELLED' | 'DISABLED';
 
-/** Same JSON as the `policy` column (DeliveryPolicy in libs/persistence, EnginePolicy in the core). */
-export type StoredPolicy = Record<string, unknown>;
+/** The `policy` column: how to deliver (retries, timeout, success rule), stored as JSON. */
+export type StoredPolicy = EnginePolicy;
 
 export interface SubscriptionKey {
   tenantId: string;
