@@ -6,6 +6,7 @@ import type { Clock } from './ports/clock.port';
 import type { DeliverySource, DeliveryStore, NewDeliveryRow } from './ports/delivery-store.port';
 import type { EngineMetrics } from './ports/engine-metrics.port';
 import type { JobPublisher } from './ports/job-publisher.port';
+import { unqueueAll } from './unqueue-all.util';
 
 /** One delivery to accept: what to send, where, under which policy (as the subscription is now). */
 export interface NewDelivery {
@@ -77,11 +78,8 @@ export class DeliveryIntake {
       await this.publisher.publish('fresh', rows.map((row) => ({ job: freshJob(row), messageId: `${row.id}:fresh` })));
     } catch (error) {
       this.onPublishFailure(error);
-      const byTenant = new Map<string, string[]>();
-      for (const row of rows) byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row.id]);
-      // Committed already: the scheduler publishes them; if even this fails, their lease runs out and the
-      // scheduler's lost-job recovery finds them.
-      for (const [tenantId, ids] of byTenant) await this.store.unqueue(tenantId, ids, now).catch(() => undefined);
+      // Committed already: the scheduler publishes them.
+      await unqueueAll(this.store, rows, now);
     }
   }
 }

@@ -2,6 +2,7 @@ import type { DeliveryJobV2 } from '@hookrelay/contracts';
 import type { Clock } from './ports/clock.port';
 import type { DeliveryStore, DueDelivery } from './ports/delivery-store.port';
 import type { JobPublisher, QueueBacklog } from './ports/job-publisher.port';
+import { unqueueAll } from './unqueue-all.util';
 
 export interface SchedulerOptions {
   /** Rows claimed per query. */
@@ -47,9 +48,7 @@ export class DeliveryScheduler {
     try {
       await this.publisher.publish('retry', due.map((row) => ({ job: jobOf(row), messageId: `${row.id}:v${row.version}:${now}` })));
     } catch (error) {
-      const byTenant = new Map<string, string[]>();
-      for (const row of due) byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row.id]);
-      for (const [tenantId, ids] of byTenant) await this.store.unqueue(tenantId, ids, now).catch(() => undefined);
+      await unqueueAll(this.store, due, now);
       throw error;
     }
   }

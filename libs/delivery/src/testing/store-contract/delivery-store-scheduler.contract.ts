@@ -4,7 +4,7 @@ import { attemptRecord, newRow, OTHER_TENANT, T0, TENANT } from './delivery-stor
 
 const LEASE = T0 + 1_000_000;
 
-/** claimDue, nextWake, pruneIdempotencyKeys, recall. */
+/** claimDue, pruneIdempotencyKeys, recall. */
 export function registerSchedulerContract(ctx: () => ContractContext): void {
   describe('claimDue', () => {
     it('claims unqueued due rows, and queued ones only when asked for lost jobs', async () => {
@@ -63,21 +63,6 @@ export function registerSchedulerContract(ctx: () => ContractContext): void {
       }
       expect(new Set(claimed).size).toBe(claimed.length);
       expect(claimed).toHaveLength(60);
-    });
-  });
-
-  describe('nextWake', () => {
-    it('is the earliest wake of an unqueued open row', async () => {
-      const { store } = ctx();
-      expect(await store.nextWake()).toBeNull();
-      const [a, b, c] = [newRow({ wakeAt: T0 + 1 }), newRow(), newRow()];
-      await store.accept([a!, b!, c!]);
-      expect(await store.nextWake()).toBeNull(); // queued rows wait for their job, not the scheduler
-      await store.park(TENANT, b!.id, 0, T0 + 900);
-      await store.park(TENANT, c!.id, 0, T0 + 700);
-      expect(await store.nextWake()).toBe(T0 + 700);
-      await store.closeUnattempted(TENANT, c!.id, 0, 'CANCELLED', T0);
-      expect(await store.nextWake()).toBe(T0 + 900);
     });
   });
 

@@ -171,9 +171,6 @@ export interface DeliveryStore {
    */
   claimDue(now: number, limit: number, includeLost: boolean, leaseUntil: number): Promise<DueDelivery[]>;
 
-  /** The earliest wake_at of an OPEN row with queued = 0, or null: lets the scheduler sleep until then. */
-  nextWake(): Promise<number | null>;
-
   /** Deletes idempotency keys created before `before`, at most `limit`; returns how many. */
   pruneIdempotencyKeys(before: number, limit: number): Promise<number>;
 

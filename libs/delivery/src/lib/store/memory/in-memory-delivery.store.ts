@@ -129,15 +129,6 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     return due.map(toDue);
   }
 
-  async nextWake(): Promise<number | null> {
-    this.assertOpen();
-    let next: number | null = null;
-    for (const r of this.deliveries.values()) {
-      if (r.state === 'OPEN' && r.queued === 0 && r.wakeAt !== null && (next === null || r.wakeAt < next)) next = r.wakeAt;
-    }
-    return next;
-  }
-
   async pruneIdempotencyKeys(before: number, limit: number): Promise<number> {
     this.assertOpen();
     const old = [...this.idempotency.entries()].filter(([, k]) => k.createdAt < before).sort(([, a], [, b]) => a.createdAt - b.createdAt);

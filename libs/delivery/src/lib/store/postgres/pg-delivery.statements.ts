@@ -81,10 +81,6 @@ export const PG_STATEMENTS = {
       UPDATE deliveries d SET wake_at = $4, queued = 1 FROM due WHERE d.id = due.id
       RETURNING ${qualified('d', DUE_COLUMNS)}, due.wake_at AS due_at`,
   },
-  nextWake: {
-    name: 'hr_dlv_next_wake',
-    text: `SELECT wake_at FROM deliveries WHERE state = 'OPEN' AND queued = 0 AND wake_at IS NOT NULL ORDER BY wake_at LIMIT 1`,
-  },
   recall: {
     name: 'hr_dlv_recall',
     text: `UPDATE deliveries SET state = 'OPEN', application_state = 'RECALL', close_reason = NULL, closed_at = NULL, next_attempt_at = $3,

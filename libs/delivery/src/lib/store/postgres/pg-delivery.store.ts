@@ -26,7 +26,7 @@ const keyValues = (key: SubscriptionKey): string[] => [key.tenantId, key.source,
  * Budget per group-committed batch (any number of calls): BEGIN, 1 INSERT for all accepted rows (+ 1-2
  * statements per idempotency key), 1 INSERT for all attempts, 1 UPDATE per kind of versioned write
  * (record, close, park; more only when one delivery appears twice), 1 UPDATE for all unqueues, the
- * other writes one by one, COMMIT. Reads (getTarget, nextWake, listPaused) use the pool directly.
+ * other writes one by one, COMMIT. Reads (getTarget, listPaused) use the pool directly.
  * Measured (delivery-store.throughput.int-spec.ts, 2 cores, local PG 15): ~19-36k accepted rows/s, ~4-8k records/s.
  */
 export class PgDeliveryStore implements DeliveryStore {
@@ -70,11 +70,6 @@ export class PgDeliveryStore implements DeliveryStore {
     const rows = await this.exec((client) => runStatement<DueRowRaw & { due_at: string }>(client, PG_STATEMENTS.claimDue, [now, includeLost, Math.max(0, limit), leaseUntil]));
     // UPDATE … RETURNING has no order: restore the oldest-wake-first order of the claim.
     return rows.rows.sort((a, b) => Number(a.due_at) - Number(b.due_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(toDueDelivery);
-  }
-
-  async nextWake(): Promise<number | null> {
-    const { rows } = await this.read<{ wake_at: string }>(PG_STATEMENTS.nextWake, []);
-    return rows[0] ? ms(rows[0].wake_at) : null;
   }
 
   async pruneIdempotencyKeys(before: number, limit: number): Promise<number> {

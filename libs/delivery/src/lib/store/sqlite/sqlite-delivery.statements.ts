@@ -31,7 +31,6 @@ export const SQLITE_STATEMENTS = {
   dueSelect: `SELECT ${DUE_COLUMNS} FROM deliveries
     WHERE state = 'OPEN' AND wake_at <= @now AND (queued = 0 OR @include_lost = 1) ORDER BY wake_at, id LIMIT @limit`,
   dueLease: `UPDATE deliveries SET wake_at = @lease_until, queued = 1 WHERE id = @id`,
-  nextWake: `SELECT wake_at FROM deliveries WHERE state = 'OPEN' AND queued = 0 AND wake_at IS NOT NULL ORDER BY wake_at LIMIT 1`,
 
   recall: `UPDATE deliveries SET state = 'OPEN', application_state = 'RECALL', close_reason = NULL, closed_at = NULL, next_attempt_at = @at,
       wake_at = @lease_until, queued = 1, version = version + 1, updated_at = @at

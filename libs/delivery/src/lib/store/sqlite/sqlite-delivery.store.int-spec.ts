@@ -42,7 +42,7 @@ describe('SqliteDeliveryStore', () => {
 
   it('keeps the event loop ticking while another connection holds the write lock', async () => {
     const store = open();
-    await store.nextWake(); // the thread is up and the file open
+    await store.getTarget({ tenantId: '00000000-0000-4000-8000-000000000000', source: 'application_webhook', subscriptionId: 'ping' }); // the thread is up and the file open
     const other = new BetterSqlite3(path);
     other.exec('BEGIN IMMEDIATE');
     const ticks: number[] = [];
@@ -74,7 +74,7 @@ describe('SqliteDeliveryStore', () => {
 
   it('fails its callers, not the process, when the file cannot be opened', async () => {
     const store = new SqliteDeliveryStore({ path: '/nonexistent-dir/for-sure/x.sqlite' });
-    await expect(store.nextWake()).rejects.toThrow(/SQLite writer thread/);
+    await expect(store.getTarget({ tenantId: '00000000-0000-4000-8000-000000000000', source: 'application_webhook', subscriptionId: 'ping' })).rejects.toThrow(/SQLite writer thread/);
     await store.close();
   });
 
@@ -83,6 +83,6 @@ describe('SqliteDeliveryStore', () => {
     const pending = Array.from({ length: 20 }, () => store.accept([newRow()]));
     await store.close();
     await expect(Promise.all(pending)).resolves.toHaveLength(20);
-    await expect(store.nextWake()).rejects.toThrow(/closed/);
+    await expect(store.getTarget({ tenantId: '00000000-0000-4000-8000-000000000000', source: 'application_webhook', subscriptionId: 'ping' })).rejects.toThrow(/closed/);
   });
 });

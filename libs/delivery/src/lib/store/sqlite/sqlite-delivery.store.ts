@@ -2,7 +2,7 @@ import {
   AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredTarget, SubscriptionKey,
 } from '../../core/ports/delivery-store.port';
 import {
-  attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, recordUpdateParams, TargetRowRaw, targetKeyParams, toDueDelivery, toStoredTarget,
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, recordUpdateParams, TargetRowRaw, targetKeyParams, toDueDelivery, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import { SqliteWriterThread } from './sqlite-writer.thread';
@@ -59,10 +59,6 @@ export class SqliteDeliveryStore implements DeliveryStore {
   async claimDue(now: number, limit: number, includeLost: boolean, leaseUntil: number): Promise<DueDelivery[]> {
     const rows = await this.thread.call<DueRowRaw[]>('claimDue', { now, limit: Math.max(0, limit), include_lost: includeLost ? 1 : 0, lease_until: leaseUntil });
     return rows.map(toDueDelivery);
-  }
-
-  async nextWake(): Promise<number | null> {
-    return ms(await this.thread.call<number | null>('nextWake', null));
   }
 
   pruneIdempotencyKeys(before: number, limit: number): Promise<number> {

@@ -27,7 +27,7 @@ db.pragma('synchronous = ' + (workerData.synchronous === 'NORMAL' ? 'NORMAL' : '
 const S = {};
 for (const [name, sql] of Object.entries(workerData.statements)) S[name] = db.prepare(sql);
 
-const READS = new Set(['getTarget', 'nextWake', 'listPaused']);
+const READS = new Set(['getTarget', 'listPaused']);
 
 const handlers = {
   accept({ rows, claim }) {
@@ -53,10 +53,6 @@ const handlers = {
     const rows = S.dueSelect.all(p);
     for (const row of rows) S.dueLease.run({ id: row.id, lease_until: p.lease_until });
     return rows;
-  },
-  nextWake() {
-    const row = S.nextWake.get();
-    return row ? row.wake_at : null;
   },
   pruneIdempotencyKeys: (p) => S.idempotencyPrune.run(p).changes,
   recall: (p) => S.recall.get(p) ?? null,
