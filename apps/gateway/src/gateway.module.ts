@@ -9,6 +9,8 @@ import { GatewayEnv, parseApiKeys } from './config/gateway.env';
 import { GatewayMetricsController } from './health/gateway-metrics.controller';
 import { HealthController } from './health/health.controller';
 import { OpenApiController } from './openapi/openapi.controller';
+import { ingestQuotaSettings } from './ingest/ingest-quota.settings';
+import { IngestQuotaModule } from './ingest/ingest-quota.module';
 import { ReadinessService } from './health/readiness.service';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter';
 import { ApplicationWebhookController } from './routes/conpeek/application-webhook.controller';
@@ -26,6 +28,9 @@ export class GatewayModule {
       imports: [
         PersistenceModule.forRoot({ schemas: ['gateway'], database: databaseConfigFrom(env), repositories: [TenancyRepository] }),
         ServiceClientModule.forRoot({ servers: env.NATS_URL.split(','), timeoutMs: env.NATS_REQUEST_TIMEOUT_MS, name: 'gateway' }),
+        IngestQuotaModule.forRoot({
+          settings: ingestQuotaSettings(env.INGEST_RATE_PER_SECOND, env.INGEST_BURST, env.INGEST_RATE_OVERRIDES), natsServers: env.NATS_URL.split(','),
+        }),
       ],
       controllers: [HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController],
       providers: [

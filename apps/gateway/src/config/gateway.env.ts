@@ -1,6 +1,7 @@
 import { CommonEnv, Secret, toInt } from '@hookrelay/config';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { INGEST_RATE_OVERRIDES_PATTERN } from '../ingest/ingest-quota.settings';
 
 /** `tenant:key` or `tenant:key:role` pairs, comma-separated. */
 export const API_KEYS_PATTERN = /^[A-Za-z0-9._-]{1,200}:[A-Za-z0-9._~+/=-]{16,200}(:(admin|read))?(,[A-Za-z0-9._-]{1,200}:[A-Za-z0-9._~+/=-]{16,200}(:(admin|read))?)*$/;
@@ -27,6 +28,29 @@ export class GatewayEnv extends CommonEnv {
   @Min(1024)
   @Max(900 * 1024)
   MAX_BODY_BYTES = 768 * 1024;
+
+  /**
+   * Events per second each tenant may send through the accept endpoints (an envelope batch counts each of
+   * its events), across all gateway replicas; 0 = unlimited. Over it: 429 with Retry-After.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  INGEST_RATE_PER_SECOND = 5_000;
+
+  /** Events a tenant may send at once on top of the rate (a full bucket); default twice the rate. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  INGEST_BURST?: number;
+
+  /** Per-tenant exceptions by tenant name: "name:rate[:burst]", comma-separated; a rate of 0 = unlimited. */
+  @IsOptional()
+  @Matches(INGEST_RATE_OVERRIDES_PATTERN, { message: 'must be comma-separated tenant:rate[:burst] entries (whole numbers; rate 0 = unlimited)' })
+  INGEST_RATE_OVERRIDES?: string;
 }
 
 export interface ProvisionedKey {

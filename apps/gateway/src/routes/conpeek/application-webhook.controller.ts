@@ -6,6 +6,8 @@ import {
 import { ServiceClient } from '@hookrelay/messaging';
 import { CurrentPrincipal, Principal } from '../../auth/principal';
 import { IdempotencyKey } from '../../http/idempotency-key.decorator';
+import { AcceptsEvents } from '../../ingest/accepts-events.decorator';
+import { oneEvent } from '../../ingest/ingest-event-count.util';
 import { relayed } from '../../http/relay.util';
 
 /** A non-numeric id becomes NaN, which the service's contract refuses with a clear 400. */
@@ -53,6 +55,7 @@ export class ApplicationWebhookController {
   /** Our extension: an application event to deliver; 202 once it is stored durably. */
   @Post('events')
   @HttpCode(202)
+  @AcceptsEvents(oneEvent)
   async publish(
     @CurrentPrincipal() who: Principal, @Param('application_id') id: string, @Body() body: unknown, @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<Envelope<PublishedApplicationEvent>> {

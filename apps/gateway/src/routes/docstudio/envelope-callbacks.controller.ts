@@ -7,6 +7,8 @@ import {
 import { ServiceClient } from '@hookrelay/messaging';
 import { CurrentPrincipal, Principal, Writes } from '../../auth/principal';
 import { IdempotencyKey } from '../../http/idempotency-key.decorator';
+import { AcceptsEvents } from '../../ingest/accepts-events.decorator';
+import { envelopeEvents } from '../../ingest/ingest-event-count.util';
 import { relayed, singleQueryValues } from '../../http/relay.util';
 
 /** `send` waits for the receiver: up to the longest callback timeout, plus room for the service's own work. */
@@ -80,6 +82,7 @@ export class EnvelopeCallbacksController {
   /** Our extension: one envelope event or an array of them; 202 once every matching delivery is stored. */
   @Post('events')
   @HttpCode(202)
+  @AcceptsEvents(envelopeEvents)
   publish(
     @CurrentPrincipal() who: Principal, @Headers('mailbox') mailbox: string | undefined, @Body() body: unknown, @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<PublishedEnvelopeEvents> {

@@ -10,6 +10,7 @@ export enum ServiceErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
   Unavailable = 'UNAVAILABLE',
   Timeout = 'TIMEOUT',
   Internal = 'INTERNAL',
@@ -64,6 +65,8 @@ export function httpStatusOf(code: ServiceErrorCode): number {
       return 409;
     case ServiceErrorCode.PayloadTooLarge:
       return 413;
+    case ServiceErrorCode.TooManyRequests:
+      return 429;
     case ServiceErrorCode.Unavailable:
       return 503;
     case ServiceErrorCode.Timeout:
