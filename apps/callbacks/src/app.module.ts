@@ -11,7 +11,7 @@ import { CallbacksEnv } from './config/callbacks.env';
 import { DeliverySubscriptionsController } from './delivery-subscriptions/delivery-subscriptions.controller';
 import { DeliverySubscriptionsService } from './delivery-subscriptions/delivery-subscriptions.service';
 import { EnvelopeCallbacksController } from './envelope-callbacks/envelope-callbacks.controller';
-import { EnvelopeCallbacksService } from './envelope-callbacks/envelope-callbacks.service';
+import { EnvelopeCallbacksService, MAX_CALLBACKS_PER_MAILBOX } from './envelope-callbacks/envelope-callbacks.service';
 import { CallbackSender, SEND_HTTP_CLIENT } from './envelope-callbacks/callback-sender';
 import { EnvelopeCallbackTestsService } from './envelope-callbacks/envelope-callback-tests.service';
 import { EnvelopeEventsController } from './envelope-events/envelope-events.controller';
@@ -36,6 +36,7 @@ export class CallbacksAppModule {
         MailboxFilterCache,
         CallbackSender,
         { provide: FILTER_CACHE_MAILBOXES, useValue: env.ENVELOPE_FILTER_CACHE_MAILBOXES },
+        { provide: MAX_CALLBACKS_PER_MAILBOX, useValue: env.MAX_CALLBACKS_PER_MAILBOX },
         // `send` attempts outside the queue: the engine's client, with the same SSRF allow-list as the worker's.
         { provide: SEND_HTTP_CLIENT, useFactory: () => new DeliveryHttpClient({ allowCidrs: parseCidrList(env.DELIVERY_ALLOW_CIDRS ?? '') }) },
         CallbackLogService,

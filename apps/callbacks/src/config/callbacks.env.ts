@@ -9,4 +9,14 @@ export class CallbacksEnv extends CommonEnv {
   @Min(1)
   @Max(1_000_000)
   ENVELOPE_FILTER_CACHE_MAILBOXES = 10_000;
+
+  /**
+   * Most callbacks one mailbox may hold: every envelope event is delivered once per matching callback, so this
+   * bounds the fan-out of one event (and of a 1,000-event batch) — the ingest quota counts events, not deliveries.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAX_CALLBACKS_PER_MAILBOX = 100;
 }

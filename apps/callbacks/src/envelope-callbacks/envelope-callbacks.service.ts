@@ -12,6 +12,9 @@ import { passwordContext, toCallbackTarget } from './callback-target.mapper';
 
 const DEFAULT_SUCCESS_CODE = 200;
 
+/** The most callbacks one mailbox may hold (MAX_CALLBACKS_PER_MAILBOX): it bounds one event's fan-out. */
+export const MAX_CALLBACKS_PER_MAILBOX = Symbol('MAX_CALLBACKS_PER_MAILBOX');
+
 export const callbackNotFound = (): ServiceException => new ServiceException(ServiceErrorCode.NotFound, 'callback not found');
 
 export const subscriptionOf = (tenantId: string, callbackId: string): SubscriptionKey => ({
@@ -25,6 +28,7 @@ export class EnvelopeCallbacksService {
     private readonly callbacks: EnvelopeCallbackRepository,
     private readonly engine: DeliveryEngine,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
+    @Inject(MAX_CALLBACKS_PER_MAILBOX) private readonly maxPerMailbox: number,
   ) {}
 
   async create({ tenantId, mailbox, body }: CreateEnvelopeCallbackCommand): Promise<CreatedEnvelopeCallbackView> {
@@ -42,7 +46,9 @@ export class EnvelopeCallbacksService {
       passwordSealed: body.password !== undefined ? this.box.encrypt(body.password, passwordContext(id)) : null,
       createdAt: new Date(),
     });
-    await this.callbacks.insert(entity);
+    if (!(await this.callbacks.insert(entity, this.maxPerMailbox))) {
+      throw new ServiceException(ServiceErrorCode.BadRequest, `this mailbox already has the most callbacks allowed (${this.maxPerMailbox}): remove one first`);
+    }
     const target = toCallbackTarget(entity, this.box);
     const key = subscriptionOf(tenantId, id);
     const { createdSecret } = await this.engine.targets.upsert(key, { url: target.url, headers: {}, policy: target.policy, authorization: target.authorization });

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { ApplicationWebhookEntity } from './application-webhooks/application-webhook.entity';
 import { ApplicationWebhookRepository } from './application-webhooks/application-webhook.repository';
 import { DatabaseTarget } from './data-source/data-source-options';
+import { EnvelopeCallbackEntity } from './envelope-callbacks/envelope-callback.entity';
+import { EnvelopeCallbackRepository } from './envelope-callbacks/envelope-callback.repository';
 import { openDataSource } from './data-source/open-data-source';
 import { SCHEMAS, SchemaName } from './data-source/schemas';
 import { isUniqueViolation } from './data-source/unique-violation.util';
@@ -123,5 +125,24 @@ describe.each(['sqlite', 'postgres'] as const)('persistence on %s', (driver) => 
     expect(await repo.findForApplication(OTHER, 9)).toBeNull();
     expect(await repo.delete(TENANT, 9)).toBe(true);
     expect(await repo.delete(TENANT, 9)).toBe(false);
+  });
+
+  it('caps the callbacks of one mailbox exactly, even when they are added concurrently', async () => {
+    const repo = new EnvelopeCallbackRepository(await connect('callbacks'));
+    const mailbox = 'c0ffee00-0000-4000-8000-000000000001';
+    const make = (n: number, tenantId = TENANT): EnvelopeCallbackEntity =>
+      Object.assign(new EnvelopeCallbackEntity(), {
+        id: id(1000 + n), tenantId, mailbox, filter: {}, url: `http://x.example/${n}`, retries: 0, timeoutMs: 1000, successCode: 200,
+        login: null, passwordSealed: null, createdAt: new Date(),
+      });
+    const added = await Promise.all(Array.from({ length: 12 }, (_, n) => repo.insert(make(n), 5)));
+    expect(added.filter(Boolean)).toHaveLength(5);
+    expect(await repo.listForMailbox(TENANT, mailbox)).toHaveLength(5);
+    // A refused add leaves the mailbox's version as it was (its filter caches stay valid).
+    const version = await repo.mailboxVersion(TENANT, mailbox);
+    expect(await repo.insert(make(20), 5)).toBe(false);
+    expect(await repo.mailboxVersion(TENANT, mailbox)).toBe(version);
+    // The cap is per mailbox of a tenant: another tenant's same mailbox id is not full.
+    expect(await repo.insert(make(21, OTHER), 5)).toBe(true);
   });
 });

@@ -16,12 +16,26 @@ export class EnvelopeCallbackRepository {
     this.mailboxes = dataSource.getRepository(EnvelopeCallbackMailboxEntity);
   }
 
-  /** Inserts the callback and raises its mailbox's version, together. */
-  async insert(entity: EnvelopeCallbackEntity): Promise<void> {
-    await serializedTransaction(this.dataSource, async (manager) => {
-      await manager.insert(EnvelopeCallbackEntity, entity);
-      await this.bumpVersion(manager, entity.tenantId, entity.mailbox);
-    });
+  /**
+   * Inserts the callback and raises its mailbox's version, together — unless the mailbox already holds
+   * `maxPerMailbox` callbacks (false, nothing written). The version is raised first: that locks the mailbox's
+   * row, so on PostgreSQL concurrent adds to one mailbox are counted one after another and the cap is exact.
+   */
+  async insert(entity: EnvelopeCallbackEntity, maxPerMailbox = Number.POSITIVE_INFINITY): Promise<boolean> {
+    const full = Symbol('mailbox full');
+    try {
+      await serializedTransaction(this.dataSource, async (manager) => {
+        await this.bumpVersion(manager, entity.tenantId, entity.mailbox);
+        if (Number.isFinite(maxPerMailbox) && (await manager.count(EnvelopeCallbackEntity, { where: { tenantId: entity.tenantId, mailbox: entity.mailbox } })) >= maxPerMailbox) {
+          throw full; // rolls the version bump back
+        }
+        await manager.insert(EnvelopeCallbackEntity, entity);
+      });
+      return true;
+    } catch (error) {
+      if (error === full) return false;
+      throw error;
+    }
   }
 
   async listForMailbox(tenantId: string, mailbox: string): Promise<EnvelopeCallbackEntity[]> {
