@@ -137,7 +137,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       '/application/{application_id}/webhook/secret/rotate': { parameters: [pathParam('application_id', { type: 'integer' })], post: conpeek('Rotate the signing secret', { responses: { ...ok('new secret'), ...errors('conpeek', 401, 403, 404) } }) },
       '/application/{application_id}/events': {
         parameters: [pathParam('application_id', { type: 'integer' })],
-        post: conpeek('Deliver an application event ({event_name, event_type, data, event_time?})', { parameters: [idempotencyKey], requestBody: body({ type: 'object', required: ['event_name', 'event_type', 'data'] }), responses: { '202': { description: 'stored durably; the id is the callback id' }, ...errors('conpeek', 400, 401, 403, 404, 413) } }),
+        post: conpeek('Deliver an application event ({event_name, event_type, data, event_time?})', { parameters: [idempotencyKey], requestBody: body({ type: 'object', required: ['event_name', 'event_type', 'data'] }), responses: { '202': { description: 'stored durably; the id is the callback id' }, ...errors('conpeek', 400, 401, 403, 404, 413, 429) } }),
       },
       '/callback': {
         get: conpeek('The callback (delivery) log of every source', {
@@ -164,7 +164,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       '/api/v1/envelope/callback/{uuid}/secret': { get: docstudio('The signing secret', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('{signingSecret}'), ...errors('docstudio', 401, 404) } }) },
       '/api/v1/envelope/callback/{uuid}/secret/rotate': { post: docstudio('Rotate the signing secret', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('{signingSecret}'), ...errors('docstudio', 401, 403, 404) } }) },
       '/api/v1/envelope/callback/callbackRequestPayload': { get: docstudio('A sample payload', { responses: ok('the payload posted to callbacks') }) },
-      '/api/v1/envelope/events': { post: docstudio('Envelope events (one or an array): matched, then delivered', { parameters: [mailbox, idempotencyKey], requestBody: body({ oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] }), responses: { '202': { description: 'stored durably' }, ...errors('docstudio', 400, 401, 403, 413) } }) },
+      '/api/v1/envelope/events': { post: docstudio('Envelope events (one or an array): matched, then delivered', { parameters: [mailbox, idempotencyKey], requestBody: body({ oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] }), responses: { '202': { description: 'stored durably' }, ...errors('docstudio', 400, 401, 403, 413, 429) } }) },
     },
   };
 }
