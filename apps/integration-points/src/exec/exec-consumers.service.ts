@@ -7,10 +7,13 @@ import { AckPolicy, DeliverPolicy, NatsConnection } from 'nats';
  * One durable pull consumer per tenant on the exec stream, `exec-<tenantId>`, filtered on that tenant's
  * subjects: handler credentials may pull from it and nothing else, so the consumer must exist before a
  * handler's first pull, and handlers cannot create it themselves. Ensured when a channel gets a handler
- * code and before a tenant's first stored request; remembered per process (creation is idempotent on
- * the server, so replicas racing each other is harmless). A consumer created after requests were
+ * code and before a tenant's first stored request; remembered per process (two replicas adding it at
+ * once is harmless: the server takes an identical add as a no-op). A consumer created after requests were
  * stored still gets them (deliver policy all, work-queue retention keeps unconsumed messages).
  */
+/** JetStream API error code of "consumer not found". */
+const CONSUMER_NOT_FOUND = 10014;
+
 @Injectable()
 export class ExecConsumersService {
   private readonly logger = new Logger('ExecConsumers');
@@ -41,13 +44,15 @@ export class ExecConsumersService {
   private async create(tenantId: string): Promise<void> {
     const jsm = await this.nc.jetstreamManager();
     const name = execConsumerName(tenantId);
-    try {
+    // Looked up first: adding would reset what an operator tuned on an existing one (e.g. a longer ack_wait).
+    const exists = await jsm.consumers.info(STREAMS.execRequests.name, name).then(() => true, (error: unknown) => {
+      if ((error as { api_error?: { err_code?: number } }).api_error?.err_code === CONSUMER_NOT_FOUND) return false;
+      throw error;
+    });
+    if (!exists) {
       await jsm.consumers.add(STREAMS.execRequests.name, {
         durable_name: name, filter_subject: execTenantRequestsFilterV2(tenantId), ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
       });
-    } catch (error) {
-      // Created by another replica (or changed by an operator, e.g. a longer ack_wait): it exists, keep it.
-      if (!/already (exists|in use)/i.test((error as Error).message)) throw error;
     }
   }
 }

@@ -84,7 +84,8 @@ export class ExecService {
   }
 }
 
-/** DiscardNew refusing the publish: the stream (or this subject) reached a cap of EXEC_STREAM_*. */
+/** Discard new refusing the publish: the stream (or this subject) reached an EXEC_STREAM_* cap (the PubAck's API error). */
 function isStreamFull(error: unknown): boolean {
-  return /maximum (bytes|messages|messages per subject) exceeded/i.test(String((error as Error | undefined)?.message ?? ''));
+  const description = (error as { api_error?: { description?: unknown } } | undefined)?.api_error?.description;
+  return typeof description === 'string' && /^maximum (bytes|messages|messages per subject) exceeded$/i.test(description);
 }
