@@ -1,7 +1,7 @@
-import { STREAMS } from '@hookrelay/contracts';
+import { RETIRED_STREAM_NAMES, STREAMS } from '@hookrelay/contracts';
 import { HttpReceiver, PlatformHandle, startPlatform, startReceiver, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
-import { connect, NatsConnection } from 'nats';
-import { call } from './api-client';
+import { connect, NatsConnection, RetentionPolicy, StorageType } from 'nats';
+import { call, pollUntil } from './api-client';
 
 const KEY = 'e2e-exec-limits-key-00001';
 const MAX_BYTES = 64 * 1024;
@@ -21,11 +21,15 @@ describe('a full /exec stream', () => {
     (await call<{ token_local: string }>(platform.baseUrl, 'POST', '/rest/v1/service/integration_points', { auth: KEY, body: { code, type: 'public', recv_svcscriptcode: code } })).json.token_local;
 
   beforeAll(async () => {
+    nc = await connect({ servers: testNatsUrl() });
+    // An installation upgraded from v1: the retired stream still holds a request.
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.add({ name: RETIRED_STREAM_NAMES.execRequestsV1, subjects: ['integration-points.exec-request.*.v1'], retention: RetentionPolicy.Workqueue, storage: StorageType.File });
+    await nc.jetstream().publish('integration-points.exec-request.crm.v1', new TextEncoder().encode('{}'));
     platform = await startPlatform({
       natsUrl: testNatsUrl(), database: { sqlitePath: tempSqlitePath() }, apiKeys: `limits:${KEY}`,
       env: { EXEC_STREAM_MAX_BYTES: String(MAX_BYTES), EXEC_STREAM_MAX_MSGS_PER_SUBJECT: '3', DELIVERY_ALLOW_CIDRS: '127.0.0.0/8' },
     });
-    nc = await connect({ servers: testNatsUrl() });
     receiver = await startReceiver();
     // The stream is shared with earlier suites on this nats-server: start from empty.
     await (await nc.jetstreamManager()).streams.purge(STREAMS.execRequests.name);
@@ -33,10 +37,17 @@ describe('a full /exec stream', () => {
 
   afterAll(async () => {
     // Leave nothing behind for later suites (their platforms reset the limits at boot).
-    await (await nc?.jetstreamManager())?.streams.purge(STREAMS.execRequests.name).catch(() => undefined);
+    const jsm = await nc?.jetstreamManager();
+    await jsm?.streams.purge(STREAMS.execRequests.name).catch(() => undefined);
+    await jsm?.streams.delete(RETIRED_STREAM_NAMES.execRequestsV1).catch(() => undefined);
     await nc?.close();
     await receiver?.close();
     await platform?.stop();
+  });
+
+  it('leaves the retired v1 stream to its handlers, and says at boot to drain and delete it', async () => {
+    expect((await (await nc.jetstreamManager()).streams.info(RETIRED_STREAM_NAMES.execRequestsV1)).state.messages).toBe(1);
+    await pollUntil('the boot note', async () => platform.logs(), (logs) => logs.includes('stream INTEGRATION_EXEC_REQUESTS (v1 /exec requests) still holds 1 message(s)'));
   });
 
   it('has the configured caps, discarding new requests', async () => {

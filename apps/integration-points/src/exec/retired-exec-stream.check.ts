@@ -14,7 +14,12 @@ export class RetiredExecStreamCheck implements OnApplicationBootstrap {
 
   constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
+    // Not awaited: an answer that never comes (no rights on the stream) must not hold up readiness.
+    void this.check();
+  }
+
+  private async check(): Promise<void> {
     const name = RETIRED_STREAM_NAMES.execRequestsV1;
     try {
       const { state } = await (await this.nc.jetstreamManager()).streams.info(name);
