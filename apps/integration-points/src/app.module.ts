@@ -5,8 +5,10 @@ import { deliveryModuleFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { databaseProbeProvider, IntegrationPointRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
-import { IntegrationPointsEnv } from './config/integration-points.env';
+import { execStreamLimitsFrom, IntegrationPointsEnv } from './config/integration-points.env';
+import { ExecConsumersService } from './exec/exec-consumers.service';
 import { ExecController } from './exec/exec.controller';
+import { RetiredExecStreamCheck } from './exec/retired-exec-stream.check';
 import { ChannelSenderController } from './outbound/channel-sender.controller';
 import { ChannelSenderService } from './outbound/channel-sender.service';
 import { ExecService } from './exec/exec.service';
@@ -29,11 +31,13 @@ export class IntegrationPointsAppModule {
         IntegrationPointsService,
         IntegrationPointViews,
         ExecService,
+        ExecConsumersService,
+        RetiredExecStreamCheck,
         ChannelSenderService,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(env.HOOKRELAY_ENCRYPTION_KEY) },
-        ...serviceRuntimeProviders('integration-points', [STREAMS.execRequests, STREAMS.deliveryJobs]),
+        ...serviceRuntimeProviders('integration-points', [{ ...STREAMS.execRequests, limits: execStreamLimitsFrom(env) }, STREAMS.deliveryJobs]),
       ],
     };
   }

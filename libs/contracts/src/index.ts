@@ -7,6 +7,8 @@ export * from './lib/integration-points/integration-point.input';
 export * from './lib/integration-points/integration-point.view';
 export * from './lib/integration-points/integration-point.commands.v1';
 export * from './lib/integration-points/exec.v1';
+export * from './lib/integration-points/exec-handler.v2';
+export * from './lib/integration-points/exec-reply-headers.policy';
 export * from './lib/integration-points/channel-send.v1';
 export * from './lib/application-webhooks/application-webhook.input';
 export * from './lib/application-webhooks/application-webhook.commands.v1';

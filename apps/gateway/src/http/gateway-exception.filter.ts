@@ -14,17 +14,18 @@ export class GatewayExceptionFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const flavor = flavorOf(req.path);
-    const { status, message, details } = this.describe(exception, req);
+    const { status, message, details, retryAfterSeconds } = this.describe(exception, req);
     if (res.headersSent) {
       res.end();
       return;
     }
+    if (retryAfterSeconds !== undefined) res.set('Retry-After', String(retryAfterSeconds));
     res.status(status).json(errorBody(flavor, status, message, details));
   }
 
-  private describe(exception: unknown, req: Request): { status: number; message: string; details?: string[] } {
+  private describe(exception: unknown, req: Request): { status: number; message: string; details?: string[]; retryAfterSeconds?: number } {
     if (exception instanceof ServiceException) {
-      return { status: httpStatusOf(exception.code), message: exception.message, details: exception.details };
+      return { status: httpStatusOf(exception.code), message: exception.message, details: exception.details, retryAfterSeconds: exception.retryAfterSeconds };
     }
     if (exception instanceof HttpException) {
       const response = exception.getResponse();

@@ -71,6 +71,14 @@ const envelopeCallback: Json = {
 };
 
 const incoplax = (summary: string, extra: Json = {}): Json => ({ tags: ['Incoplax integration points'], summary, ...extra });
+const EXEC_DESCRIPTION =
+  'A sync handler\'s reply is served with its response headers only (no Set-Cookie), plus `X-Content-Type-Options: nosniff` and a sandboxing ' +
+  '`Content-Security-Policy`; a reply that cannot be served is a 502. 503: no handler, or too many stored requests (with `Retry-After`).';
+const execErrors = (...extra: number[]): Json => {
+  const responses = errors('incoplax', 401, ...extra, 502, 503, 504);
+  const unavailable = responses['503'] as Json;
+  return { ...responses, '503': { ...unavailable, headers: { 'Retry-After': { description: 'seconds, when the exec stream is full', schema: { type: 'integer' } } } } };
+};
 const conpeek = (summary: string, extra: Json = {}): Json => ({ tags: ['Conpeek'], summary, ...extra });
 const docstudio = (summary: string, extra: Json = {}): Json => ({ tags: ['DocStudio envelope callbacks'], summary, parameters: [mailbox], ...extra });
 const hookrelay = (summary: string, extra: Json = {}): Json => ({ tags: ['Hookrelay operations'], summary, ...extra });
@@ -124,8 +132,8 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       '/rest/v1/service/integration_points/{id}/secret/rotate': { parameters: [pathParam('id')], post: incoplax('Rotate the signing secret (the old one signs too for 24 h)', { responses: { ...ok('new secret', secret), ...errors('incoplax', 401, 403, 404) } }) },
       '/rest/v1/service/integration_tokens/{token}': { parameters: [pathParam('token')], get: incoplax('Resolve a token_local', { responses: { ...ok('the point', { type: 'object' }), ...errors('incoplax', 401, 404) } }) },
       '/exec': {
-        post: incoplax('Inbound webhook into a channel (Authorization: Bearer <token_local>)', { security: [], requestBody: { required: false, content: { '*/*': { schema: {} } } }, responses: { ...ok('stored (async channel) or the handler\'s answer (sync channel)'), ...errors('incoplax', 401, 413, 503, 504) } }),
-        get: incoplax('Inbound webhook into a channel, GET form', { security: [], responses: { ...ok('stored or answered'), ...errors('incoplax', 401, 503, 504) } }),
+        post: incoplax('Inbound webhook into a channel (Authorization: Bearer <token_local>)', { security: [], description: EXEC_DESCRIPTION, requestBody: { required: false, content: { '*/*': { schema: {} } } }, responses: { ...ok('stored (async channel) or the handler\'s answer (sync channel)'), ...execErrors(413) } }),
+        get: incoplax('Inbound webhook into a channel, GET form', { security: [], description: EXEC_DESCRIPTION, responses: { ...ok('stored or answered'), ...execErrors() } }),
       },
       '/application/{application_id}/webhook': {
         parameters: [pathParam('application_id', { type: 'integer', minimum: 1 })],

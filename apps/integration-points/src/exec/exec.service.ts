@@ -1,29 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  EXEC_MAX_BODY_BYTES, ExecCommand, ExecHandlerReply, ExecRequestMessage, ExecResult, execRequestSubject, execSyncSubject, ServiceErrorCode,
-  ServiceException,
+  EXEC_MAX_BODY_BYTES, ExecCommand, ExecRequestMessageV2, ExecResult, execRequestSubjectV2, execSyncSubjectV2, ServiceErrorCode, ServiceException,
 } from '@hookrelay/contracts';
-import { describeValidationErrors, NATS_CONNECTION } from '@hookrelay/messaging';
-import { IntegrationPointRepository } from '@hookrelay/persistence';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { NATS_CONNECTION } from '@hookrelay/messaging';
+import { IntegrationPointEntity, IntegrationPointRepository } from '@hookrelay/persistence';
 import { JSONCodec, NatsConnection, NatsError } from 'nats';
 import { randomUUID } from 'node:crypto';
-import { IntegrationPointViews } from '../integration-points/integration-point-views';
+import { ExecConsumersService } from './exec-consumers.service';
+import { toExecIntegrationPointView } from './exec-integration-point.mapper';
+import { parseExecHandlerReply } from './exec-handler-reply.parser';
 
 const codec = JSONCodec<unknown>();
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'content-length']);
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+/** What a caller of a full exec stream is told to wait: handlers drain it, or max age empties it. */
+export const EXEC_STREAM_FULL_RETRY_AFTER_SECONDS = 30;
 
 /**
  * Inbound webhooks into a channel: authenticated by token_local, handed to the channel's handler over
- * NATS — durably through JetStream (async channels) or as a request awaiting the handler's answer.
+ * NATS, on subjects scoped by tenant (exec-handler.v2.ts) — durably through JetStream (async channels)
+ * or as a request awaiting the handler's answer.
  */
 @Injectable()
 export class ExecService {
   constructor(
     private readonly points: IntegrationPointRepository,
-    private readonly views: IntegrationPointViews,
+    private readonly consumers: ExecConsumersService,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
   ) {}
 
@@ -36,10 +37,11 @@ export class ExecService {
     if (!point.recvSvcScriptCode) {
       throw new ServiceException(ServiceErrorCode.Unavailable, 'this integration point has no handler (recv_svcscriptcode is empty)');
     }
-    const message: ExecRequestMessage = {
+    const message: ExecRequestMessageV2 = {
+      tenant_id: point.tenantId,
       request_id: randomUUID(),
       received_at: new Date().toISOString(),
-      integration_point: this.views.view(point),
+      integration_point: toExecIntegrationPointView(point),
       method: command.method,
       url: command.url,
       headers: command.headers,
@@ -47,46 +49,43 @@ export class ExecService {
       sender_ip: command.senderIp,
       protocol: command.protocol,
     };
-    return point.optsIsSync ? this.callHandler(point.recvSvcScriptCode, message, point.optsRecvTimeout) : this.store(point.recvSvcScriptCode, message);
+    return point.optsIsSync ? this.callHandler(point, message) : this.store(point, message);
   }
 
   /** Async channel: 200 only once JetStream has acknowledged the stored request. */
-  private async store(scriptCode: string, message: ExecRequestMessage): Promise<ExecResult> {
-    await this.nc.jetstream().publish(execRequestSubject(scriptCode), codec.encode(message), { msgID: message.request_id });
+  private async store(point: IntegrationPointEntity, message: ExecRequestMessageV2): Promise<ExecResult> {
+    await this.consumers.ensure(point.tenantId);
+    try {
+      await this.nc.jetstream().publish(execRequestSubjectV2(point.tenantId, point.recvSvcScriptCode), codec.encode(message), { msgID: message.request_id });
+    } catch (error) {
+      if (isStreamFull(error)) {
+        throw new ServiceException(
+          ServiceErrorCode.Unavailable, 'too many /exec requests are waiting for their handlers; retry later', undefined, undefined, EXEC_STREAM_FULL_RETRY_AFTER_SECONDS,
+        );
+      }
+      throw error;
+    }
     const body = { accepted: true, request_id: message.request_id };
     return { status: 200, headers: JSON_HEADERS, bodyBase64: Buffer.from(JSON.stringify(body)).toString('base64') };
   }
 
-  private async callHandler(scriptCode: string, message: ExecRequestMessage, timeoutMs: number): Promise<ExecResult> {
+  private async callHandler(point: IntegrationPointEntity, message: ExecRequestMessageV2): Promise<ExecResult> {
+    const scriptCode = point.recvSvcScriptCode;
     let data: Uint8Array;
     try {
-      data = (await this.nc.request(execSyncSubject(scriptCode), codec.encode(message), { timeout: timeoutMs })).data;
+      data = (await this.nc.request(execSyncSubjectV2(point.tenantId, scriptCode), codec.encode(message), { timeout: point.optsRecvTimeout })).data;
     } catch (error) {
       const code = (error as NatsError).code;
       if (code === '503') throw new ServiceException(ServiceErrorCode.Unavailable, `no handler "${scriptCode}" is subscribed`);
-      if (code === 'TIMEOUT') throw new ServiceException(ServiceErrorCode.Timeout, `handler "${scriptCode}" did not answer within ${timeoutMs} ms`);
+      if (code === 'TIMEOUT') throw new ServiceException(ServiceErrorCode.Timeout, `handler "${scriptCode}" did not answer within ${point.optsRecvTimeout} ms`);
       throw error;
     }
-    const reply = this.parseReply(data, scriptCode);
-    const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).filter(([name, value]) => typeof value === 'string' && !HOP_BY_HOP.has(name.toLowerCase())));
-    return { status: reply.status, headers, bodyBase64: reply.body_base64 ?? '' };
+    return parseExecHandlerReply(data, scriptCode);
   }
+}
 
-  private parseReply(data: Uint8Array, scriptCode: string): ExecHandlerReply {
-    let raw: unknown;
-    try {
-      raw = codec.decode(data);
-    } catch {
-      throw new ServiceException(ServiceErrorCode.Unavailable, `handler "${scriptCode}" answered something that is not JSON`);
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new ServiceException(ServiceErrorCode.Unavailable, `handler "${scriptCode}" answered an invalid reply: not an object`);
-    }
-    const reply = plainToInstance(ExecHandlerReply, raw);
-    const errors = validateSync(reply);
-    if (errors.length > 0) {
-      throw new ServiceException(ServiceErrorCode.Unavailable, `handler "${scriptCode}" answered an invalid reply: ${describeValidationErrors(errors).join('; ')}`);
-    }
-    return reply;
-  }
+/** Discard new refusing the publish: the stream (or this subject) reached an EXEC_STREAM_* cap (the PubAck's API error). */
+function isStreamFull(error: unknown): boolean {
+  const description = (error as { api_error?: { description?: unknown } } | undefined)?.api_error?.description;
+  return typeof description === 'string' && /^maximum (bytes|messages|messages per subject) exceeded$/i.test(description);
 }

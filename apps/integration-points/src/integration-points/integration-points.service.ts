@@ -11,6 +11,7 @@ import {
 import { IntegrationPointEntity, IntegrationPointRepository, isUniqueViolation } from '@hookrelay/persistence';
 import { generateHexToken } from '@hookrelay/secrets';
 import { DeliveryEngine, SubscriptionKey, TargetConfig } from '@hookrelay/delivery';
+import { ExecConsumersService } from '../exec/exec-consumers.service';
 import { CHANNEL_SEND_POLICY } from '../outbound/channel-send.policy';
 import { randomUUID } from 'node:crypto';
 import { toRepositoryQuery } from './integration-point-query.mapper';
@@ -24,6 +25,7 @@ export class IntegrationPointsService {
     private readonly points: IntegrationPointRepository,
     private readonly views: IntegrationPointViews,
     private readonly engine: DeliveryEngine,
+    private readonly execConsumers: ExecConsumersService,
   ) {}
 
   async create({ tenantId, body }: CreateIntegrationPointCommand): Promise<IntegrationPointProjection> {
@@ -50,6 +52,8 @@ export class IntegrationPointsService {
     }
     // The channel's Standard Webhooks secret, shown once here and at …/{id}/secret afterwards.
     const { createdSecret } = await this.engine.targets.upsert(refOf(tenantId, entity.id), this.targetOf(entity));
+    // Before the tenant's handlers first try to pull: they may not create their consumer themselves.
+    if (entity.recvSvcScriptCode) await this.execConsumers.ensureQuietly(tenantId);
     return { ...this.view(entity), signing_secret: createdSecret ?? (await this.engine.targets.currentSecret(refOf(tenantId, entity.id))) };
   }
 
@@ -100,6 +104,7 @@ export class IntegrationPointsService {
     }
     // A new url or token_remote applies to the channel's pending sends too, retries included.
     await this.engine.targets.upsert(refOf(tenantId, entity.id), this.targetOf(entity));
+    if (entity.recvSvcScriptCode) await this.execConsumers.ensureQuietly(tenantId);
     return this.view(entity);
   }
 

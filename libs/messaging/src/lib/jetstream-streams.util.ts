@@ -1,22 +1,51 @@
 import { StreamDefinition } from '@hookrelay/contracts';
 import { DiscardPolicy, JetStreamManager, NatsConnection, RetentionPolicy, StorageType, StreamConfig, nanos } from 'nats';
 
+/** The settings a definition owns, which ensureStreams keeps up to date on an existing stream. */
+type OwnedSettings = Pick<StreamConfig, 'subjects' | 'description' | 'discard' | 'discard_new_per_subject' | 'max_bytes' | 'max_age' | 'max_msgs_per_subject'>;
+
+function ownedSettings(def: StreamDefinition): OwnedSettings {
+  const perSubject = def.limits?.maxMsgsPerSubject ?? -1;
+  return {
+    subjects: [...def.subjects],
+    description: def.description,
+    discard: def.discard === 'new' ? DiscardPolicy.New : DiscardPolicy.Old,
+    // Without it a full subject drops its oldest message even under discard new; the server allows it only with a per-subject cap.
+    discard_new_per_subject: def.discard === 'new' && perSubject > 0,
+    max_bytes: def.limits?.maxBytes ?? -1,
+    max_age: def.limits?.maxAgeSeconds ? nanos(def.limits.maxAgeSeconds * 1000) : 0,
+    max_msgs_per_subject: perSubject,
+  };
+}
+
 function toConfig(def: StreamDefinition): Partial<StreamConfig> & { name: string } {
   return {
     name: def.name,
-    subjects: [...def.subjects],
-    description: def.description,
+    ...ownedSettings(def),
     retention: def.retention === 'workqueue' ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
     storage: StorageType.File,
-    discard: DiscardPolicy.Old,
     duplicate_window: nanos(def.duplicateWindowSeconds * 1000),
     num_replicas: 1,
   };
 }
 
+function differs(existing: StreamConfig, wanted: OwnedSettings): boolean {
+  const sorted = (subjects: string[] | undefined): string => JSON.stringify([...(subjects ?? [])].sort());
+  return (
+    sorted(existing.subjects) !== sorted(wanted.subjects) ||
+    (existing.description ?? '') !== wanted.description ||
+    existing.discard !== wanted.discard ||
+    Boolean(existing.discard_new_per_subject) !== wanted.discard_new_per_subject ||
+    existing.max_bytes !== wanted.max_bytes ||
+    existing.max_age !== wanted.max_age ||
+    existing.max_msgs_per_subject !== wanted.max_msgs_per_subject
+  );
+}
+
 /**
- * Creates each stream, or brings an existing one's subjects/description up to date: safe to run at
- * every boot of every replica, concurrently.
+ * Creates each stream, or brings an existing one's subjects, description, limits and discard policy up
+ * to date (a changed limit takes effect at the next boot): safe to run at every boot of every replica,
+ * concurrently.
  */
 export async function ensureStreams(nc: NatsConnection, defs: readonly StreamDefinition[]): Promise<void> {
   const jsm: JetStreamManager = await nc.jetstreamManager();
@@ -24,10 +53,8 @@ export async function ensureStreams(nc: NatsConnection, defs: readonly StreamDef
     const config = toConfig(def);
     try {
       const existing = await jsm.streams.info(def.name);
-      const sameSubjects = JSON.stringify([...existing.config.subjects].sort()) === JSON.stringify([...def.subjects].sort());
-      if (!sameSubjects || existing.config.description !== def.description) {
-        await jsm.streams.update(def.name, { ...existing.config, subjects: [...def.subjects], description: def.description });
-      }
+      const wanted = ownedSettings(def);
+      if (differs(existing.config, wanted)) await jsm.streams.update(def.name, { ...existing.config, ...wanted });
     } catch (error) {
       if (!isStreamNotFound(error)) throw error;
       try {

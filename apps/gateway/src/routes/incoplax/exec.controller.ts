@@ -4,6 +4,7 @@ import { ServiceClient } from '@hookrelay/messaging';
 import { Request, Response } from 'express';
 import { keyFromAuthorization } from '../../auth/api-key.guard';
 import { Public } from '../../auth/principal';
+import { servableExecResult } from './servable-exec-result.util';
 
 /** Longest a synchronous handler may take (opts.recv_timeout) plus the hops around it. */
 const EXEC_TIMEOUT_MS = RECV_TIMEOUT_MS.max + 5_000;
@@ -49,6 +50,7 @@ export class ExecController {
       },
       EXEC_TIMEOUT_MS,
     );
-    res.status(result.status).set(result.headers).send(Buffer.from(result.bodyBase64, 'base64'));
+    const served = servableExecResult(result);
+    res.status(served.status).set(served.headers).send(served.body);
   }
 }

@@ -3,6 +3,7 @@ import {
   IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
   ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface, Validate,
 } from 'class-validator';
+import { HTTP_HEADER_NAME_PATTERN, HTTP_HEADER_VALUE_PATTERN } from '../http/http-header.patterns';
 
 export const BACKOFF_TYPES = ['constant', 'linear', 'multiplier'] as const;
 export type BackoffType = (typeof BACKOFF_TYPES)[number];
@@ -19,8 +20,8 @@ export const RESERVED_HEADER_NAMES = new Set([
   'proxy-authenticate', 'proxy-connection', 'host', 'content-length', 'content-type', 'expect',
   'webhook-id', 'webhook-timestamp', 'webhook-signature',
 ]);
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,128}$/;
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]{0,4096}$/;
+const HEADER_NAME = HTTP_HEADER_NAME_PATTERN;
+const HEADER_VALUE = HTTP_HEADER_VALUE_PATTERN;
 export const MAX_CUSTOM_HEADERS = 50;
 
 @ValidatorConstraint({ name: 'customHeaders' })

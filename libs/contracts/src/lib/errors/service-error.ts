@@ -14,6 +14,8 @@ export enum ServiceErrorCode {
   Unavailable = 'UNAVAILABLE',
   Timeout = 'TIMEOUT',
   Internal = 'INTERNAL',
+  /** Something the service relies on (e.g. an /exec handler) answered something unusable. */
+  BadGateway = 'BAD_GATEWAY',
 }
 
 export interface ServiceErrorBody {
@@ -23,6 +25,8 @@ export interface ServiceErrorBody {
   details?: string[];
   /** Set on INTERNAL errors: the id under which the full error was logged. */
   errorId?: string;
+  /** Seconds after which a retry may succeed (a full queue): the HTTP answer carries `Retry-After`. */
+  retryAfterSeconds?: number;
 }
 
 export class ServiceException extends Error {
@@ -31,13 +35,17 @@ export class ServiceException extends Error {
     message: string,
     readonly details?: string[],
     readonly errorId?: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ServiceException';
   }
 
   toBody(): ServiceErrorBody {
-    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}), ...(this.errorId ? { errorId: this.errorId } : {}) };
+    return {
+      code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}), ...(this.errorId ? { errorId: this.errorId } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+    };
   }
 
   static isBody(value: unknown): value is ServiceErrorBody {
@@ -47,7 +55,8 @@ export class ServiceException extends Error {
   }
 
   static fromBody(body: ServiceErrorBody): ServiceException {
-    return new ServiceException(body.code, body.message, body.details, body.errorId);
+    const retryAfter = Number.isSafeInteger(body.retryAfterSeconds) && body.retryAfterSeconds! >= 0 ? body.retryAfterSeconds : undefined;
+    return new ServiceException(body.code, body.message, body.details, body.errorId, retryAfter);
   }
 }
 
@@ -73,5 +82,7 @@ export function httpStatusOf(code: ServiceErrorCode): number {
       return 504;
     case ServiceErrorCode.Internal:
       return 500;
+    case ServiceErrorCode.BadGateway:
+      return 502;
   }
 }
