@@ -3,7 +3,7 @@ import {
   CreateEnvelopeCallbackCommand, CreatedEnvelopeCallbackView, EnvelopeCallbackRefCommand, EnvelopeCallbackSecretView, EnvelopeCallbackView,
   ListEnvelopeCallbacksCommand, RemoveEnvelopeCallbackCommand, ServiceErrorCode, ServiceException,
 } from '@hookrelay/contracts';
-import { DeliveryEngine, SubscriptionKey } from '@hookrelay/delivery';
+import { DeliveryEngine, SubscriptionKey, TargetUrlPolicy } from '@hookrelay/delivery';
 import { EnvelopeCallbackEntity, EnvelopeCallbackRepository } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { randomUUID } from 'node:crypto';
@@ -25,9 +25,13 @@ export class EnvelopeCallbacksService {
     private readonly callbacks: EnvelopeCallbackRepository,
     private readonly engine: DeliveryEngine,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
+    private readonly urls: TargetUrlPolicy,
   ) {}
 
   async create({ tenantId, mailbox, body }: CreateEnvelopeCallbackCommand): Promise<CreatedEnvelopeCallbackView> {
+    // Refused now rather than at every delivery (closed unsent): the connect-time guard still judges DNS answers.
+    const refused = this.urls.refusalOf(body.url);
+    if (refused !== null) throw new ServiceException(ServiceErrorCode.BadRequest, `url is not allowed: ${refused}`);
     const id = randomUUID();
     const entity = Object.assign(new EnvelopeCallbackEntity(), {
       id,
