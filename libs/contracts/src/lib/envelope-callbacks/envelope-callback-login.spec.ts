@@ -15,6 +15,7 @@ describe('the Basic auth login of a DocStudio callback', () => {
     ['a NUL', 'al\u0000ice', false],
     ['a tab', 'al\tice', false],
     ['DEL', 'al\u007fice', false],
+    ['a C1 control', 'al\u0085ice', false],
   ])('%s', (_name, login, valid) => {
     const errors = validateSync(body(login));
     if (valid) expect(errors).toEqual([]);

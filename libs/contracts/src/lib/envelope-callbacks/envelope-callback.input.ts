@@ -11,7 +11,7 @@ export const ENVELOPE_SCOPES = ['inbox', 'outbox'] as const;
 export type EnvelopeScope = (typeof ENVELOPE_SCOPES)[number];
 
 /** No ":" (it separates login from password) and no control characters, RFC 7617. */
-const BASIC_AUTH_LOGIN = /^[^:\x00-\x1f\x7f]*$/;
+const BASIC_AUTH_LOGIN = /^[^:\p{Cc}]*$/u;
 
 export const CALLBACK_BOUNDS = { retries: { min: 0, max: 10 }, timeoutMs: { min: 100, max: 60_000 }, successCode: { min: 100, max: 599 } } as const;
 
