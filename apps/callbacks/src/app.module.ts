@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
-import { DeliveryHttpClient, deliveryModuleFromEnv, parseCidrList } from '@hookrelay/delivery';
+import { DeliveryHttpClient, DeliveryModule, deliveryOptionsFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { databaseProbeProvider, EnvelopeCallbackRepository, EnvelopeRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
@@ -21,12 +21,13 @@ import { FILTER_CACHE_MAILBOXES, MailboxFilterCache } from './envelope-events/ma
 @Module({})
 export class CallbacksAppModule {
   static forRoot(env: CallbacksEnv): DynamicModule {
+    const delivery = deliveryOptionsFromEnv(env);
     return {
       module: CallbacksAppModule,
       imports: [
         PersistenceModule.forRoot({ schemas: ['callbacks', 'delivery'], database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository, EnvelopeRepository] }),
         NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'callbacks' }),
-        deliveryModuleFromEnv(env),
+        DeliveryModule.forRoot(delivery),
       ],
       controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, DeliverySubscriptionsController, healthControllerFor('callbacks'), MetricsController],
       providers: [
@@ -37,8 +38,8 @@ export class CallbacksAppModule {
         CallbackSender,
         { provide: FILTER_CACHE_MAILBOXES, useValue: env.ENVELOPE_FILTER_CACHE_MAILBOXES },
         { provide: MAX_CALLBACKS_PER_MAILBOX, useValue: env.MAX_CALLBACKS_PER_MAILBOX },
-        // `send` attempts outside the queue: the engine's client, with the same SSRF allow-list as the worker's.
-        { provide: SEND_HTTP_CLIENT, useFactory: () => new DeliveryHttpClient({ allowCidrs: parseCidrList(env.DELIVERY_ALLOW_CIDRS ?? '') }) },
+        // `send` attempts outside the queue: the engine's client, with the same SSRF allow-list and own origins as the worker's.
+        { provide: SEND_HTTP_CLIENT, useFactory: () => new DeliveryHttpClient({ allowCidrs: delivery.allowCidrs, publicUrls: delivery.publicUrls }) },
         CallbackLogService,
         DeliverySubscriptionsService,
         ServiceHealth,

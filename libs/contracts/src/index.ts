@@ -3,6 +3,8 @@ export * from './lib/tenancy/tenant-command';
 export * from './lib/health/health-check.v1';
 export * from './lib/streams/streams';
 export * from './lib/request-map';
+export * from './lib/validation/http-url.util';
+export * from './lib/validation/is-http-url.decorator';
 export * from './lib/integration-points/integration-point.input';
 export * from './lib/integration-points/integration-point.view';
 export * from './lib/integration-points/integration-point.commands.v1';

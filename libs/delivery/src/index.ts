@@ -90,6 +90,9 @@ export {
 } from './lib/http/http.constants';
 export type { TargetUrlCheck } from './lib/http/check-target-url.util';
 export { checkTargetUrl } from './lib/http/check-target-url.util';
+export { TargetUrlPolicy } from './lib/http/target-url.policy';
+export { parsePublicUrls } from './lib/http/parse-public-urls.parser';
+export { MIN_ALLOW_PREFIX } from './lib/http/allow-cidr.parser';
 export { parseCidrList } from './lib/http/parse-cidr-list.parser';
 export { CidrListError } from './lib/http/cidr-list.error';
 export type { AddressRefusal } from './lib/http/refused-address-range.util';

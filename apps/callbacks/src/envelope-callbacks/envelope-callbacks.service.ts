@@ -3,7 +3,7 @@ import {
   CreateEnvelopeCallbackCommand, CreatedEnvelopeCallbackView, EnvelopeCallbackRefCommand, EnvelopeCallbackSecretView, EnvelopeCallbackView,
   ListEnvelopeCallbacksCommand, RemoveEnvelopeCallbackCommand, ServiceErrorCode, ServiceException,
 } from '@hookrelay/contracts';
-import { DeliveryEngine, SubscriptionKey } from '@hookrelay/delivery';
+import { DeliveryEngine, SubscriptionKey, TargetUrlPolicy } from '@hookrelay/delivery';
 import { EnvelopeCallbackEntity, EnvelopeCallbackRepository } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { randomUUID } from 'node:crypto';
@@ -29,9 +29,13 @@ export class EnvelopeCallbacksService {
     private readonly engine: DeliveryEngine,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(MAX_CALLBACKS_PER_MAILBOX) private readonly maxPerMailbox: number,
+    private readonly urls: TargetUrlPolicy,
   ) {}
 
   async create({ tenantId, mailbox, body }: CreateEnvelopeCallbackCommand): Promise<CreatedEnvelopeCallbackView> {
+    // Refused now rather than at every delivery (closed unsent): the connect-time guard still judges DNS answers.
+    const refused = this.urls.refusalOf(body.url);
+    if (refused !== null) throw new ServiceException(ServiceErrorCode.BadRequest, `url is not allowed: ${refused}`);
     const id = randomUUID();
     const entity = Object.assign(new EnvelopeCallbackEntity(), {
       id,

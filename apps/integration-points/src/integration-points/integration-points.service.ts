@@ -10,7 +10,7 @@ import {
 } from '@hookrelay/filtering';
 import { IntegrationPointEntity, IntegrationPointRepository, isUniqueViolation } from '@hookrelay/persistence';
 import { generateHexToken } from '@hookrelay/secrets';
-import { DeliveryEngine, SubscriptionKey, TargetConfig } from '@hookrelay/delivery';
+import { DeliveryEngine, SubscriptionKey, TargetConfig, TargetUrlPolicy } from '@hookrelay/delivery';
 import { ExecConsumersService } from '../exec/exec-consumers.service';
 import { CHANNEL_SEND_POLICY } from '../outbound/channel-send.policy';
 import { randomUUID } from 'node:crypto';
@@ -26,6 +26,7 @@ export class IntegrationPointsService {
     private readonly views: IntegrationPointViews,
     private readonly engine: DeliveryEngine,
     private readonly execConsumers: ExecConsumersService,
+    private readonly urls: TargetUrlPolicy,
   ) {}
 
   async create({ tenantId, body }: CreateIntegrationPointCommand): Promise<IntegrationPointProjection> {
@@ -128,6 +129,9 @@ export class IntegrationPointsService {
   }
 
   private applyFields(entity: IntegrationPointEntity, body: IntegrationPointFieldsInput): void {
+    // The channel's outbound URL ('' = none), refused now rather than at every send; DNS is judged at connect time.
+    const refused = body.url ? this.urls.refusalOf(body.url) : null;
+    if (refused !== null) throw new ServiceException(ServiceErrorCode.BadRequest, `url is not allowed: ${refused}`);
     if (body.url !== undefined) entity.url = body.url;
     if (body.recv_svcscriptcode !== undefined) entity.recvSvcScriptCode = body.recv_svcscriptcode;
     if (body.recv_svcscriptcode_ws !== undefined) entity.recvSvcScriptCodeWs = body.recv_svcscriptcode_ws;

@@ -3,7 +3,7 @@ import {
   ApplicationWebhookView, DeleteApplicationWebhookCommand, GetApplicationWebhookCommand, PutApplicationWebhookCommand, ServiceErrorCode,
   ServiceException,
 } from '@hookrelay/contracts';
-import { DeliveryEngine, SubscriptionKey, TargetConfig } from '@hookrelay/delivery';
+import { DeliveryEngine, SubscriptionKey, TargetConfig, TargetUrlPolicy } from '@hookrelay/delivery';
 import { ApplicationWebhookEntity, ApplicationWebhookRepository, StoredRetryConfig } from '@hookrelay/persistence';
 import { toApplicationWebhookView, toDeliveryPolicy } from './application-webhook.mapper';
 
@@ -22,9 +22,13 @@ export class ApplicationWebhooksService {
   constructor(
     private readonly webhooks: ApplicationWebhookRepository,
     private readonly engine: DeliveryEngine,
+    private readonly urls: TargetUrlPolicy,
   ) {}
 
   async put({ tenantId, applicationId, body }: PutApplicationWebhookCommand): Promise<ApplicationWebhookView> {
+    // Refused now rather than at every delivery (closed unsent): the connect-time guard still judges DNS answers.
+    const refused = this.urls.refusalOf(body.url);
+    if (refused !== null) throw new ServiceException(ServiceErrorCode.BadRequest, `url is not allowed: ${refused}`);
     if (body.retry_enabled === 1 && !body.retry_config) {
       throw new ServiceException(ServiceErrorCode.BadRequest, 'retry_config is required when retry_enabled is 1');
     }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Secret } from './load-config.util';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
@@ -49,11 +49,25 @@ export class CommonEnv extends DatabaseEnv {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
-  /** CIDR ranges deliveries may reach despite the SSRF guard (comma-separated; e.g. 127.0.0.0/8 for local receivers). */
+  /**
+   * CIDR ranges deliveries may reach despite the SSRF guard (comma-separated, spaces allowed; e.g. 127.0.0.0/8
+   * for local receivers). Each entry is checked at boot by the delivery lib: no wider than /8 (IPv4) or /7
+   * (IPv6), so `0.0.0.0/0` or `::/0` cannot switch the guard off.
+   */
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*$/, { message: 'must be comma-separated CIDR ranges, e.g. 127.0.0.0/8,10.0.0.0/8' })
+  @Matches(/^ *[0-9a-fA-F:./]+ *(, *[0-9a-fA-F:./]+ *)*$/, { message: 'must be comma-separated CIDR ranges, e.g. 127.0.0.0/8, 10.0.0.0/8' })
   DELIVERY_ALLOW_CIDRS?: string;
+
+  /**
+   * The gateway's public base URLs, comma-separated (e.g. https://hookrelay.example.com). A subscription
+   * URL with one of these origins (scheme, host, port) is refused at registration and never attempted:
+   * it would feed the platform its own deliveries. Checked at boot by the delivery lib.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  HOOKRELAY_PUBLIC_URLS?: string;
 
   /** Default DocStudio retry schedule, e.g. exponential:base=5s,factor=2,max=1h,jitter=0.2 or list:5s,30s,2m. */
   @IsString()

@@ -37,6 +37,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig(AppEnv, {})).toThrow(/HOOKRELAY_ENCRYPTION_KEY \(unset\)/);
   });
 
+  it.each(['127.0.0.0/8', '127.0.0.0/8,::1', '127.0.0.0/8, ::1', ' 10.0.0.0/8 , fd00::/8 '])('accepts the CIDR list %j (spaces around entries, as parseCidrList reads it)', (value) => {
+    expect(loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY, DELIVERY_ALLOW_CIDRS: value }).DELIVERY_ALLOW_CIDRS).toBe(value);
+  });
+
   it('never echoes a secret value in its message', () => {
     try {
       loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: 'sup3r-s3cret-value' });

@@ -1,9 +1,11 @@
 import { Type } from 'class-transformer';
 import {
-  IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
   ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface, Validate,
 } from 'class-validator';
 import { HTTP_HEADER_NAME_PATTERN, HTTP_HEADER_VALUE_PATTERN } from '../http/http-header.patterns';
+import { MAX_URL_LENGTH } from '../validation/http-url.util';
+import { IsHttpUrl } from '../validation/is-http-url.decorator';
 
 export const BACKOFF_TYPES = ['constant', 'linear', 'multiplier'] as const;
 export type BackoffType = (typeof BACKOFF_TYPES)[number];
@@ -14,12 +16,22 @@ export const RETRY_BOUNDS = {
   backoffValue: { min: 0, max: 86_400 },
 } as const;
 
-/** Headers a user may not set: they frame the HTTP message, or they carry our signature. */
+/**
+ * Headers a user may not set: they frame the HTTP message, or they carry our signature (every `webhook-*`
+ * name is ours too, see isReservedHeaderName). `authorization` is reserved only where the subscription has
+ * its own credentials (authorizationReserved).
+ */
 export const RESERVED_HEADER_NAMES = new Set([
   'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authorization',
   'proxy-authenticate', 'proxy-connection', 'host', 'content-length', 'content-type', 'expect',
   'webhook-id', 'webhook-timestamp', 'webhook-signature',
 ]);
+
+/** Whether a custom header may not carry this name (any case): the delivery engine drops such stored headers too. */
+export function isReservedHeaderName(name: string, authorizationReserved = false): boolean {
+  const lower = name.toLowerCase();
+  return RESERVED_HEADER_NAMES.has(lower) || lower.startsWith('webhook-') || (authorizationReserved && lower === 'authorization');
+}
 const HEADER_NAME = HTTP_HEADER_NAME_PATTERN;
 const HEADER_VALUE = HTTP_HEADER_VALUE_PATTERN;
 export const MAX_CUSTOM_HEADERS = 50;
@@ -38,13 +50,22 @@ export class CustomHeadersConstraint implements ValidatorConstraintInterface {
   }
 }
 
-export function customHeadersProblem(value: unknown): string | null {
+/**
+ * Why custom headers are refused, or null. HTTP names are case-insensitive, so `X-A` and `x-a` together are
+ * a duplicate (both would go out): refused here rather than one silently dropped. `authorizationReserved`:
+ * the subscription sends its own Authorization, which a custom one may not override.
+ */
+export function customHeadersProblem(value: unknown, authorizationReserved = false): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object of header name → string value';
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length > MAX_CUSTOM_HEADERS) return `may hold at most ${MAX_CUSTOM_HEADERS} headers`;
+  const seen = new Map<string, string>();
   for (const [name, headerValue] of entries) {
     if (!HEADER_NAME.test(name)) return `has an invalid header name "${name.slice(0, 64)}"`;
-    if (RESERVED_HEADER_NAMES.has(name.toLowerCase())) return `may not set the reserved header "${name}"`;
+    if (isReservedHeaderName(name, authorizationReserved)) return `may not set the reserved header "${name}"`;
+    const earlier = seen.get(name.toLowerCase());
+    if (earlier !== undefined) return `has "${earlier}" and "${name}": header names are case-insensitive, give each once`;
+    seen.set(name.toLowerCase(), name);
     if (typeof headerValue !== 'string') return `value of "${name}" must be a string`;
     if (!HEADER_VALUE.test(headerValue)) return `value of "${name}" has forbidden characters or is longer than 4096`;
   }
@@ -65,12 +86,10 @@ export class RetryConfigInput {
   backoff_value!: number;
 }
 
-export const HTTP_URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
-
 /** The seed's PUT body (Conpeek application webhook). */
 export class ApplicationWebhookInput {
-  @IsString({ message: 'url is required and must be a string' }) @MaxLength(2048)
-  @Matches(HTTP_URL_PATTERN, { message: 'url must be a valid http(s) URL' })
+  @IsString({ message: 'url is required and must be a string' }) @MaxLength(MAX_URL_LENGTH)
+  @IsHttpUrl({}, { message: 'url must be a valid http(s) URL' })
   url!: string;
 
   @IsIn([0, 1], { message: 'retry_enabled must be 0 or 1' })

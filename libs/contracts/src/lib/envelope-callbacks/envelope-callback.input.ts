@@ -2,12 +2,16 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { HTTP_URL_PATTERN } from '../application-webhooks/application-webhook.input';
+import { MAX_URL_LENGTH } from '../validation/http-url.util';
+import { IsHttpUrl } from '../validation/is-http-url.decorator';
 
 export const ENVELOPE_STATUSES = ['WAITING', 'COMPLETED', 'CANCELLED', 'EXPIRED'] as const;
 export type EnvelopeStatus = (typeof ENVELOPE_STATUSES)[number];
 export const ENVELOPE_SCOPES = ['inbox', 'outbox'] as const;
 export type EnvelopeScope = (typeof ENVELOPE_SCOPES)[number];
+
+/** No ":" (it separates login from password) and no control characters, RFC 7617. */
+const BASIC_AUTH_LOGIN = /^[^:\p{Cc}]*$/u;
 
 export const CALLBACK_BOUNDS = { retries: { min: 0, max: 10 }, timeoutMs: { min: 100, max: 60_000 }, successCode: { min: 100, max: 599 } } as const;
 
@@ -39,8 +43,8 @@ export class CreateEnvelopeCallbackInput {
   @Type(() => EnvelopeCallbackFilterInput)
   filter!: EnvelopeCallbackFilterInput;
 
-  @IsString({ message: 'url is required and must be a string' }) @MaxLength(2048)
-  @Matches(HTTP_URL_PATTERN, { message: 'url must be a valid http(s) URL' })
+  @IsString({ message: 'url is required and must be a string' }) @MaxLength(MAX_URL_LENGTH)
+  @IsHttpUrl({}, { message: 'url must be a valid http(s) URL' })
   url!: string;
 
   @IsInt({ message: 'retries is required and must be an integer from 0 to 10' })
@@ -60,6 +64,8 @@ export class CreateEnvelopeCallbackInput {
 
   @ValidateIf((o: CreateEnvelopeCallbackInput) => o.login !== undefined || o.password !== undefined)
   @IsString({ message: 'login must be a string when password is given' }) @MaxLength(255)
+  // Basic auth joins login and password with ":" (RFC 7617): a ":" in the login would move the split.
+  @Matches(BASIC_AUTH_LOGIN, { message: 'login may not contain ":" or control characters (Basic auth sends login:password)' })
   login?: string;
 
   @ValidateIf((o: CreateEnvelopeCallbackInput) => o.login !== undefined || o.password !== undefined)

@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { MAX_URL_LENGTH } from '../validation/http-url.util';
+import { IsHttpUrl } from '../validation/is-http-url.decorator';
 
 /** Ids look like UUIDs without a version check (the seed's ids are time-ordered, not RFC 4122 v4). */
 export const INTEGRATION_POINT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** http(s) URL, or empty: a channel used only for inbound webhooks has no remote URL. */
-export const OPTIONAL_HTTP_URL_PATTERN = /^(|https?:\/\/[^\s/?#]+[^\s]*)$/i;
 
 export const RECV_TIMEOUT_MS = { min: 100, max: 300_000, default: 30_000 } as const;
 
@@ -22,7 +22,8 @@ export class IntegrationPointOptsInput {
 export class IntegrationPointFieldsInput {
   @IsOptional() @IsString() @MaxLength(4096) token_remote?: string;
   @IsOptional() @IsString() @MaxLength(4096) token_remote2?: string;
-  @IsOptional() @IsString() @MaxLength(2048) @Matches(OPTIONAL_HTTP_URL_PATTERN, { message: 'url must be an http(s) URL or empty' }) url?: string;
+  /** http(s) URL, or empty: a channel used only for inbound webhooks has no remote URL. */
+  @IsOptional() @IsString() @MaxLength(MAX_URL_LENGTH) @IsHttpUrl({ allowEmpty: true }, { message: 'url must be an http(s) URL or empty' }) url?: string;
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{0,255}$/, { message: 'recv_svcscriptcode may hold only letters, digits, _ and - (it names a NATS subject)' })
   recv_svcscriptcode?: string;
   @IsOptional() @IsString() @MaxLength(255) recv_svcscriptcode_ws?: string;

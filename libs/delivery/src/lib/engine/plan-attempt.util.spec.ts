@@ -26,6 +26,17 @@ describe('planAttempt', () => {
     }
   });
 
+  it('sends exactly one User-Agent and one Authorization whatever the stored custom headers spell', () => {
+    const stored = { ...delivery, headers: { 'User-Agent': 'Mine/1', Authorization: 'Bearer forged', 'Webhook-Signature': 'v1,forged' } };
+    const plan = planAttempt(stored, { now: new Date('2026-01-01T00:00:00Z'), secrets: [generateSigningSecret()], authorization: 'Bearer t0k', userAgent: 'Hookrelay/test' });
+    const names = Object.keys(plan.headers).map((name) => name.toLowerCase());
+    expect(names.filter((name) => name === 'user-agent')).toHaveLength(1);
+    expect(names.filter((name) => name === 'authorization')).toHaveLength(1);
+    expect(names.filter((name) => name === 'webhook-signature')).toHaveLength(1);
+    expect(plan.headers).toMatchObject({ 'User-Agent': 'Mine/1', authorization: 'Bearer t0k' });
+    expect(plan.headers['webhook-signature']).not.toContain('forged');
+  });
+
   it('leaves the signature and authorization out when there are none, but keeps the id and timestamp', () => {
     const plan = planAttempt(delivery, { now: new Date('2026-01-01T00:00:00Z'), secrets: [], authorization: null, userAgent: 'Hookrelay' });
     expect(plan.headers).not.toHaveProperty('authorization');

@@ -1,5 +1,6 @@
 import { signPayload } from '../signing/sign-payload.util';
 import { EngineDelivery } from './delivery-policy.types';
+import { outboundHeaders } from './outbound-headers.util';
 
 export interface PlannedAttempt {
   url: string;
@@ -9,9 +10,9 @@ export interface PlannedAttempt {
 }
 
 /**
- * The exact request of one attempt: the stored body, the subscription's custom headers, its
- * Authorization (Basic or Bearer, already decrypted), and Standard Webhooks headers whose id is the
- * delivery id (the same on every retry and redelivery) signed with every active secret.
+ * The exact request of one attempt: the stored body, the subscription's custom headers (cleaned, see
+ * outboundHeaders), its Authorization (Basic or Bearer, already decrypted), and Standard Webhooks headers
+ * whose id is the delivery id (the same on every retry and redelivery) signed with every active secret.
  */
 export function planAttempt(delivery: EngineDelivery, options: { now: Date; secrets: readonly string[]; authorization: string | null; userAgent: string }): PlannedAttempt {
   // webhook-id and webhook-timestamp go out even unsigned: receivers deduplicate on the id.
@@ -22,12 +23,6 @@ export function planAttempt(delivery: EngineDelivery, options: { now: Date; secr
     url: delivery.url,
     body: delivery.payload,
     timeoutMs: delivery.policy.timeoutMs,
-    headers: {
-      ...delivery.headers,
-      'content-type': 'application/json',
-      'user-agent': options.userAgent,
-      ...(options.authorization ? { authorization: options.authorization } : {}),
-      ...signature,
-    },
+    headers: outboundHeaders(delivery.headers, { authorization: options.authorization || null, userAgent: options.userAgent, signature }),
   };
 }

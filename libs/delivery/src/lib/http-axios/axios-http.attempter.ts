@@ -5,6 +5,7 @@ import { BoundedExchange } from '../http/bounded-exchange';
 import { createGuardedAgent, type GuardedAgent } from '../http/guarded-agent.factory';
 import { DEFAULT_USER_AGENT } from '../http/http.constants';
 import type { DeliveryHttpClientOptions, HttpAttemptRequest, HttpAttemptResult } from '../http/http-attempt.types';
+import { TargetUrlPolicy } from '../http/target-url.policy';
 import { undiciAxiosAdapter } from './undici-axios.adapter';
 
 /**
@@ -27,11 +28,13 @@ import { undiciAxiosAdapter } from './undici-axios.adapter';
 export class AxiosHttpAttempter {
   private readonly guarded: GuardedAgent;
   private readonly userAgent: string;
+  private readonly urlPolicy: TargetUrlPolicy;
   private readonly http: HttpService;
 
   constructor(options: DeliveryHttpClientOptions = {}) {
     this.guarded = createGuardedAgent(options);
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.urlPolicy = new TargetUrlPolicy(this.guarded.allowList, options.publicUrls);
     const instance = axios.create({
       adapter: undiciAxiosAdapter({ dispatcher: this.guarded.agent }),
       validateStatus: () => true,
@@ -47,7 +50,7 @@ export class AxiosHttpAttempter {
   }
 
   async attempt(request: HttpAttemptRequest): Promise<HttpAttemptResult> {
-    const session = AttemptSession.start(request, this.guarded.allowList, this.userAgent);
+    const session = AttemptSession.start(request, this.urlPolicy, this.userAgent);
     if (!(session instanceof AttemptSession)) return session;
     try {
       const response = await this.http.axiosRef.request<Buffer>({

@@ -125,6 +125,18 @@ describe.each(ATTEMPTERS)('%s: SSRF guard and keep-alive (real receivers on 127.
       expect(receiver.requests).toHaveLength(0);
     });
 
+    it('this platform\'s own origin (publicUrls) is blocked although the allow-list permits the address; another port is not', async () => {
+      const self = client({ allowCidrs: ['127.0.0.0/8'], publicUrls: [`http://127.0.0.1:${counter.port}/`] });
+
+      const attempt = await self.attempt(post(`http://2130706433:${counter.port}/application/2/events`));
+
+      expect(attempt.result).toEqual({ kind: 'blocked' });
+      expect(attempt.error).toBe(`http://127.0.0.1:${counter.port} is refused: target is this platform (one of its public URLs), a delivery would feed itself`);
+      await sleep(100);
+      expect(counter.connections).toBe(0);
+      expect((await self.attempt(post(`http://127.0.0.1:${receiver.port}/`))).result).toEqual({ kind: 'response', status: 200 });
+    });
+
     it('a mixed DNS answer connects to the permitted address only', async () => {
       // the same port on 127.0.0.2 stands for the refused address; only 127.0.0.1 is allow-listed
       const refusedTwin = await startConnectionCounter({ host: '127.0.0.2', port: counter.port });

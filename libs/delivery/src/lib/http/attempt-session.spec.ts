@@ -1,6 +1,6 @@
 import { AttemptSession } from './attempt-session';
-import { buildAllowList } from './build-allow-list.util';
 import type { HttpAttemptRequest, HttpAttemptResult } from './http-attempt.types';
+import { TargetUrlPolicy } from './target-url.policy';
 
 const request = (extra: Partial<HttpAttemptRequest> = {}): HttpAttemptRequest => ({
   url: 'https://hooks.example/a?b=1#frag',
@@ -10,7 +10,7 @@ const request = (extra: Partial<HttpAttemptRequest> = {}): HttpAttemptRequest =>
   ...extra,
 });
 const start = (extra: Partial<HttpAttemptRequest> = {}, allow: string[] = []): AttemptSession | HttpAttemptResult =>
-  AttemptSession.start(request(extra), buildAllowList(allow), 'hookrelay-test');
+  AttemptSession.start(request(extra), TargetUrlPolicy.fromSettings(allow, ['https://hookrelay.example']), 'hookrelay-test');
 const session = (extra: Partial<HttpAttemptRequest> = {}): AttemptSession => {
   const started = start(extra);
   if (!(started instanceof AttemptSession)) throw new Error(`blocked: ${started.error}`);
@@ -23,6 +23,7 @@ describe('AttemptSession', () => {
     ['a refused scheme', { url: 'file:///etc/passwd' }, 'scheme "file" is not allowed; use http or https'],
     ['a loopback literal', { url: 'http://127.0.0.1:8080/' }, '127.0.0.1 is refused: loopback (127.0.0.0/8)'],
     ['a loopback name', { url: 'http://localhost/' }, 'localhost is refused: a loopback name'],
+    ['this platform', { url: 'https://hookrelay.example/application/2/events' }, 'https://hookrelay.example is refused: target is this platform (one of its public URLs), a delivery would feed itself'],
   ])('%s is blocked before anything is sent', (_label, extra, error) => {
     expect(start(extra)).toEqual({ result: { kind: 'blocked' }, durationMs: expect.any(Number), snippet: '', error });
   });

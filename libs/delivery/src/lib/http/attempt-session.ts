@@ -1,4 +1,3 @@
-import type { BlockList } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SNIPPET_BYTES } from '../response/response-snippet.util';
 import { attemptFailure } from './attempt-failure.util';
@@ -7,7 +6,7 @@ import type { BoundedExchangeRequest } from './bounded-exchange';
 import { MAX_BODY_READ_BYTES } from './http.constants';
 import type { HttpAttemptRequest, HttpAttemptResult } from './http-attempt.types';
 import type { BoundedBody } from './read-bounded-body.util';
-import { targetUrlRefusal } from './target-url-refusal.util';
+import type { TargetUrlPolicy } from './target-url.policy';
 
 /**
  * One delivery attempt from the caller's side, whatever transport carries it: the argument checks, the
@@ -41,10 +40,11 @@ export class AttemptSession {
   }
 
   /**
-   * Starts an attempt: a session to send, or the `blocked` result when the URL is unusable or refused
-   * (nothing is sent then). Throws RangeError for caller bugs (a bad timeoutMs or maxResponseBytes).
+   * Starts an attempt: a session to send, or the `blocked` result when the URL is unusable or refused by
+   * the policy (SSRF pre-check, this platform's own origin): nothing is sent then. Throws RangeError for
+   * caller bugs (a bad timeoutMs or maxResponseBytes).
    */
-  static start(request: HttpAttemptRequest, allowList: BlockList, userAgent: string): AttemptSession | HttpAttemptResult {
+  static start(request: HttpAttemptRequest, policy: TargetUrlPolicy, userAgent: string): AttemptSession | HttpAttemptResult {
     const { timeoutMs, maxResponseBytes = DEFAULT_SNIPPET_BYTES } = request;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError(`timeoutMs must be > 0; got ${timeoutMs}`);
     if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 0) {
@@ -52,7 +52,7 @@ export class AttemptSession {
     }
     const started = performance.now();
     const url = parseUrl(request.url);
-    const refusal = url === null ? 'not a valid absolute URL' : targetUrlRefusal(url, allowList);
+    const refusal = url === null ? 'not a valid absolute URL' : policy.refusal(url);
     if (url === null || refusal !== null) {
       return { result: { kind: 'blocked' }, durationMs: Math.round(performance.now() - started), snippet: '', error: refusal ?? undefined };
     }

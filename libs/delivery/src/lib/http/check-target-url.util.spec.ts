@@ -24,6 +24,11 @@ describe('checkTargetUrl', () => {
     ['http://[fe80::1]/', 'link-local (fe80::/10)'],
     ['http://[fd00::1]/', 'private (unique local) (fc00::/7)'],
     ['http://[::ffff:169.254.169.254]/', 'cloud metadata'],
+    ['http://[3fff::1]/', 'documentation (3fff::/20)'],
+    ['http://[5f00::1]/', 'reserved (SRv6 SIDs) (5f00::/16)'],
+    ['http://[2001:10::1]/', 'reserved (deprecated ORCHID) (2001:10::/28)'],
+    ['http://[2001:20::1]/', 'reserved (ORCHIDv2) (2001:20::/28)'],
+    ['http://[2001:1::1]/', 'IETF protocol assignments'],
     // other refused blocks
     ['http://0/', 'unspecified ("this network") (0.0.0.0/8)'],
     ['http://0.0.0.0:3000/', 'unspecified ("this network") (0.0.0.0/8)'],
@@ -89,6 +94,19 @@ describe('checkTargetUrl', () => {
     ['http://u:p@127.0.0.1/', ['127.0.0.0/8'], false],
   ])('%s with allow-list %j → ok %s', (url, allowCidrs, ok) => {
     expect(checkTargetUrl(url, allowCidrs).ok).toBe(ok);
+  });
+
+  it('refuses this platform\'s own origins (HOOKRELAY_PUBLIC_URLS), even where the allow-list lets the address through', () => {
+    const publicUrls = ['https://hookrelay.example.com', 'http://127.0.0.1:3110/'];
+    expect(checkTargetUrl('https://hookrelay.example.com/application/2/events', [], publicUrls)).toEqual({
+      ok: false, reason: 'https://hookrelay.example.com is refused: target is this platform (one of its public URLs), a delivery would feed itself',
+    });
+    expect(checkTargetUrl('http://2130706433:3110/x', ['127.0.0.0/8'], publicUrls).ok).toBe(false);
+    expect(checkTargetUrl('http://127.0.0.1:3111/x', ['127.0.0.0/8'], publicUrls).ok).toBe(true);
+  });
+
+  it('refuses an allow-list that would switch the guard off', () => {
+    expect(() => checkTargetUrl('http://example.com/', ['0.0.0.0/0'])).toThrow(CidrListError);
   });
 
   it('a malformed allow-list entry is a configuration bug: CidrListError', () => {

@@ -3,6 +3,7 @@ import { BoundedExchange } from './bounded-exchange';
 import { createGuardedAgent, type GuardedAgent } from './guarded-agent.factory';
 import { DEFAULT_USER_AGENT } from './http.constants';
 import type { DeliveryHttpClientOptions, HttpAttemptRequest, HttpAttemptResult } from './http-attempt.types';
+import { TargetUrlPolicy } from './target-url.policy';
 
 /**
  * Makes delivery attempts: one POST per call over undici keep-alive pools, guarded against SSRF at
@@ -15,14 +16,16 @@ import type { DeliveryHttpClientOptions, HttpAttemptRequest, HttpAttemptResult }
 export class DeliveryHttpClient {
   private readonly guarded: GuardedAgent;
   private readonly userAgent: string;
+  private readonly urlPolicy: TargetUrlPolicy;
 
   constructor(options: DeliveryHttpClientOptions = {}) {
     this.guarded = createGuardedAgent(options);
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.urlPolicy = new TargetUrlPolicy(this.guarded.allowList, options.publicUrls);
   }
 
   async attempt(request: HttpAttemptRequest): Promise<HttpAttemptResult> {
-    const session = AttemptSession.start(request, this.guarded.allowList, this.userAgent);
+    const session = AttemptSession.start(request, this.urlPolicy, this.userAgent);
     if (!(session instanceof AttemptSession)) return session;
     const exchange = new BoundedExchange(this.guarded.agent, session.exchangeRequest());
     try {

@@ -47,4 +47,9 @@ export interface GuardedAgentOptions {
 export interface DeliveryHttpClientOptions extends GuardedAgentOptions {
   /** `User-Agent` sent unless the request headers set one; default `hookrelay-delivery`. */
   readonly userAgent?: string;
+  /**
+   * This platform's public base URLs (`HOOKRELAY_PUBLIC_URLS`): an attempt to one of their origins is
+   * `blocked` unsent, so a subscription cannot feed the platform its own deliveries (see TargetUrlPolicy).
+   */
+  readonly publicUrls?: readonly string[];
 }

@@ -36,6 +36,25 @@ describe('refusedAddressRange (the address classifier)', () => {
     ['ff02::1', 'ff00::/8'],
     ['2001:db8::1', '2001:db8::/32'],
     ['64:ff9b:1::a00:1', '64:ff9b:1::/48'],
+    // Gaps the review found (L3): documentation, SRv6 SIDs and the 2001::/23 special-purpose blocks
+    ['3fff::1', '3fff::/20'],
+    ['3fff:fff:ffff::1', '3fff::/20'],
+    ['5f00::1', '5f00::/16'],
+    ['5f00:ffff::1', '5f00::/16'],
+    ['2001:10::1', '2001:10::/28'],
+    ['2001:1f:ffff::1', '2001:10::/28'],
+    ['2001:20::1', '2001:20::/28'],
+    ['2001:2f::1', '2001:20::/28'],
+    ['2001:30::1', '2001:20::/27'],
+    ['2001:1::1', '2001:1::/32'],
+    ['2001:1::2', '2001:1::/32'],
+    ['2001:2::1', '2001:2::/48'],
+    ['2001:3::1', '2001:2::/31'],
+    ['2001:4:112::1', '2001:4::/30'],
+    ['2001:8::1', '2001:8::/29'],
+    ['2001:40::1', '2001:40::/26'],
+    ['2001:80::1', '2001:80::/25'],
+    ['2001:1ff:ffff::1', '2001:100::/24'],
     // IPv6 forms that embed a refused IPv4 address
     ['::ffff:127.0.0.1', '127.0.0.0/8'],
     ['::ffff:7f00:1', '127.0.0.0/8'],
@@ -72,6 +91,15 @@ describe('refusedAddressRange (the address classifier)', () => {
     '2002:808:808::1',
     'fbff::1',
     'fe7f::1',
+    // just outside the blocks added for L3
+    '3ffe:ffff::1',
+    '3fff:1000::1',
+    '5eff:ffff::1',
+    '5f01::1',
+    '2001:200::1',
+    '2001:4860:4860::8888',
+    // Teredo with a public embedded IPv4 address (the 2001::/23 blocks leave 2001::/32 to embeddedIpv4)
+    '2001:0:4136:e378:8000:63bf:f7f7:f7f7',
   ])('%s is public', (address) => {
     expect(refusedAddressRange(address)).toBeNull();
   });

@@ -10,7 +10,9 @@ import type { DeliveryModuleOptions } from './delivery.tokens';
  * through @nestjs/axios's HttpService with an adapter over that agent, at about twice the CPU per attempt
  * (docs/benchmarks.md), so it is not the hot-loop default.
  */
-export function createHttpAttempter(options: Pick<DeliveryModuleOptions, 'httpClient' | 'allowCidrs' | 'engine'>): HttpAttempter {
-  const settings = { allowCidrs: options.allowCidrs, connectionsPerOrigin: options.engine.perEndpoint, userAgent: options.engine.userAgent };
+export function createHttpAttempter(options: Pick<DeliveryModuleOptions, 'httpClient' | 'allowCidrs' | 'publicUrls' | 'engine'>): HttpAttempter {
+  const settings = {
+    allowCidrs: options.allowCidrs, publicUrls: options.publicUrls, connectionsPerOrigin: options.engine.perEndpoint, userAgent: options.engine.userAgent,
+  };
   return options.httpClient === 'axios' ? new AxiosHttpAttempter(settings) : new DeliveryHttpClient(settings);
 }

@@ -11,10 +11,22 @@ describe('deliveryOptionsFromEnv', () => {
     ['an ack wait below the longest attempt', { DELIVERY_ACK_WAIT_MS: '30000' }, /DELIVERY_ACK_WAIT_MS: must be at least DELIVERY_ATTEMPT_TIMEOUT_CAP_MS \+ 5000 ms \(65000\)/],
     ['a short ack wait with a lower attempt cap', { DELIVERY_ACK_WAIT_MS: '6000', DELIVERY_ATTEMPT_TIMEOUT_CAP_MS: '1000' }, null],
     ['a bad CIDR list', { DELIVERY_ALLOW_CIDRS: '10.0.0.0/99' }, /DELIVERY_ALLOW_CIDRS/],
+    ['a CIDR list with spaces', { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8, ::1' }, null],
+    ['an allow-list of every IPv4 address', { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8,0.0.0.0/0' }, /DELIVERY_ALLOW_CIDRS: "0.0.0.0\/0" is wider than \/8.*would switch the SSRF guard off/],
+    ['an allow-list of every IPv6 address', { DELIVERY_ALLOW_CIDRS: '::/0' }, /DELIVERY_ALLOW_CIDRS: "::\/0" is wider than \/7/],
+    ['an allow-list of every IPv4-mapped address', { DELIVERY_ALLOW_CIDRS: '::ffff:0:0/96' }, /DELIVERY_ALLOW_CIDRS: .*embeds every IPv4 address/],
+    ['an allow-list of half the IPv4 space', { DELIVERY_ALLOW_CIDRS: '0.0.0.0/1' }, /DELIVERY_ALLOW_CIDRS/],
+    ['public URLs', { HOOKRELAY_PUBLIC_URLS: 'https://hookrelay.example.com, http://10.0.0.5:3000' }, null],
+    ['a public URL without a scheme', { HOOKRELAY_PUBLIC_URLS: 'hookrelay.example.com' }, /HOOKRELAY_PUBLIC_URLS: item 1 "hookrelay.example.com" is not an absolute URL/],
     ['a bad retry schedule', { CALLBACK_RETRY_SCHEDULE: 'list:' }, /CALLBACK_RETRY_SCHEDULE/],
   ])('%s', (_name, extra, error) => {
     if (error) expect(() => deliveryOptionsFromEnv(env(extra))).toThrow(error);
     else expect(() => deliveryOptionsFromEnv(env(extra))).not.toThrow();
+  });
+
+  it('hands the allow-list and this platform\'s own origins to the engine', () => {
+    const options = deliveryOptionsFromEnv(env({ DELIVERY_ALLOW_CIDRS: ' 127.0.0.0/8 , ::1 ', HOOKRELAY_PUBLIC_URLS: 'https://Hookrelay.example.com/base' }));
+    expect(options).toMatchObject({ allowCidrs: ['127.0.0.0/8', '::1/128'], publicUrls: ['https://hookrelay.example.com'] });
   });
 
   it('gives the engine its lanes, caps and lease from the settings', () => {

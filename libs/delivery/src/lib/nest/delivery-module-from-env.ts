@@ -2,6 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { CommonEnv, databaseConfigFrom } from '@hookrelay/config';
 import { DEFAULT_USER_AGENT } from '../http/http.constants';
 import { parseCidrList } from '../http/parse-cidr-list.parser';
+import { parsePublicUrls } from '../http/parse-public-urls.parser';
 import { parseRetrySchedule } from '../retry/parse-retry-schedule.parser';
 import { DeliveryModule } from './delivery.module';
 import type { DeliveryModuleOptions } from './delivery.tokens';
@@ -23,6 +24,7 @@ export function deliveryModuleFromEnv(env: CommonEnv): DynamicModule {
 
 export function deliveryOptionsFromEnv(env: CommonEnv): DeliveryModuleOptions {
   const allowCidrs = parse('DELIVERY_ALLOW_CIDRS', () => parseCidrList(env.DELIVERY_ALLOW_CIDRS ?? ''));
+  const publicUrls = parse('HOOKRELAY_PUBLIC_URLS', () => parsePublicUrls(env.HOOKRELAY_PUBLIC_URLS ?? ''));
   const schedule = parse('CALLBACK_RETRY_SCHEDULE', () => parseRetrySchedule(env.CALLBACK_RETRY_SCHEDULE));
   parse('DELIVERY_ACK_WAIT_MS', () => {
     if (env.DELIVERY_ACK_WAIT_MS < env.DELIVERY_ATTEMPT_TIMEOUT_CAP_MS + ACK_WAIT_MARGIN_MS) {
@@ -58,6 +60,7 @@ export function deliveryOptionsFromEnv(env: CommonEnv): DeliveryModuleOptions {
     schedulerIntervalMs: env.DELIVERY_SCHEDULER_INTERVAL_MS,
     attemptTimeoutCapMs: env.DELIVERY_ATTEMPT_TIMEOUT_CAP_MS,
     allowCidrs,
+    publicUrls,
     httpClient: env.DELIVERY_HTTP_CLIENT,
     encryptionKey: env.HOOKRELAY_ENCRYPTION_KEY,
   };

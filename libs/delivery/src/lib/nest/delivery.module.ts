@@ -9,6 +9,7 @@ import { DeliverySealer } from '../core/delivery-sealer';
 import { systemClock } from '../core/ports/clock.port';
 import type { DeliveryStore } from '../core/ports/delivery-store.port';
 import type { HttpAttempter } from '../core/ports/http-attempter.port';
+import { TargetUrlPolicy } from '../http/target-url.policy';
 import { DeliveryLaneWorkers } from './delivery-lane.workers';
 import { DeliveryLog } from './delivery-log.service';
 import { DeliverySchedulerRunner } from './delivery-scheduler.runner';
@@ -46,7 +47,8 @@ class DeliveryResources implements BeforeApplicationShutdown, OnApplicationShutd
  * The Nest adapter of the delivery engine: builds the framework-free DeliveryEngine on its ports (the store
  * for the configured database, JetStream lanes, the HTTP client, NATS change announcements, presence) and
  * runs its loops in worker processes. Needs from the app: PersistenceModule with the `delivery` schema
- * (its DataSource runs the migrations first) and NatsConnectionModule. Exports DeliveryEngine and DeliveryLog.
+ * (its DataSource runs the migrations first) and NatsConnectionModule. Exports DeliveryEngine, DeliveryLog and
+ * the TargetUrlPolicy the services check a subscription's URL with when it is registered.
  */
 @Module({})
 export class DeliveryModule {
@@ -56,6 +58,8 @@ export class DeliveryModule {
       // DataSource first: its factory has run the delivery schema's migrations before the store opens.
       { provide: DELIVERY_STORE, useFactory: (_migrated: DataSource) => createDeliveryStore(options.database, options.databasePoolSize), inject: [DataSource] },
       { provide: DELIVERY_HTTP, useFactory: () => createHttpAttempter(options) },
+      // The same allow-list and own origins the attempts are judged by, for registration-time checks.
+      { provide: TargetUrlPolicy, useFactory: () => TargetUrlPolicy.fromSettings(options.allowCidrs, options.publicUrls) },
       { provide: JetStreamJobQueue, useFactory: (nc: NatsConnection) => new JetStreamJobQueue(nc), inject: [NATS_CONNECTION] },
       { provide: NatsTargetChanges, useFactory: (nc: NatsConnection) => new NatsTargetChanges(nc), inject: [NATS_CONNECTION] },
       { provide: WorkerPresence, useFactory: (nc: NatsConnection) => new WorkerPresence(nc), inject: [NATS_CONNECTION] },
@@ -79,6 +83,6 @@ export class DeliveryModule {
       DeliverySchedulerRunner,
       DeliveryResources,
     ];
-    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog] };
+    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog, TargetUrlPolicy] };
   }
 }

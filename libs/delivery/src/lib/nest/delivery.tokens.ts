@@ -21,6 +21,8 @@ export interface DeliveryModuleOptions {
   schedulerIntervalMs: number;
   attemptTimeoutCapMs: number;
   allowCidrs: string[];
+  /** This platform's own origins (HOOKRELAY_PUBLIC_URLS), refused as delivery targets. */
+  publicUrls: string[];
   httpClient: 'undici' | 'axios';
   encryptionKey: string;
 }
