@@ -26,6 +26,8 @@ export class SecretBox {
   private readonly keys: ReadonlyMap<string, Buffer>;
   /** The id of the key that seals. */
   readonly sealingKid: string;
+  /** How every value this box seals starts: a stored value without it was sealed with another key. */
+  readonly currentPrefix: string;
 
   constructor(keys: SecretBoxKeys) {
     const ring = typeof keys === 'string' ? [{ kid: SINGLE_KEY_ID, key: keys }] : keys;
@@ -39,6 +41,7 @@ export class SecretBox {
     }
     this.keys = map;
     this.sealingKid = ring[0]!.kid;
+    this.currentPrefix = `v2:${this.sealingKid}:`;
   }
 
   encrypt(plaintext: string, associatedData: string): string {
@@ -70,7 +73,7 @@ export class SecretBox {
 
   /** Whether a stored value is sealed with the sealing key (what `hookrelay rekey` leaves alone). */
   isCurrent(stored: string): boolean {
-    return stored.startsWith(`v2:${this.sealingKid}:`);
+    return stored.startsWith(this.currentPrefix);
   }
 }
 

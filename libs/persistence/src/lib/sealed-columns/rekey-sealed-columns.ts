@@ -41,7 +41,7 @@ export async function rekeySealedColumns(dataSource: DataSource, box: SecretBox,
 }
 
 async function rekeyColumn(dataSource: DataSource, box: SecretBox, sealed: SealedColumn, options: RekeyOptions): Promise<RekeyColumnReport> {
-  const sql = new SealedColumnSql(dataSource.options.type === 'postgres', sealed, `v2:${box.sealingKid}:`);
+  const sql = new SealedColumnSql(dataSource.options.type === 'postgres', sealed, box.currentPrefix);
   const report: RekeyColumnReport = { table: sealed.table, column: sealed.column, resealed: 0, changedMeanwhile: 0, unreadable: 0, unreadableSamples: [], remaining: 0 };
   let after: string[] | null = null;
   for (;;) {
