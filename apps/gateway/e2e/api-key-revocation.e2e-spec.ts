@@ -1,9 +1,8 @@
-import { createTestDatabase, getFreePort, PlatformHandle, startPlatform, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
+import { createTestDatabase, getFreePort, PlatformHandle, runCli, startPlatform, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { call, pollUntil } from './api-client';
-import { runCli } from './cli-runner';
 
 const KEY = 'e2e-revoke-admin-key-00001';
 const BY_VALUE = 'e2e-revoke-other-key-00002';
@@ -106,7 +105,7 @@ describe('placeholder API keys', () => {
       });
     });
     expect(code).toBe(1);
-    expect(output).toMatch(/gateway failed to start: Invalid configuration:\n  - HOOKRELAY_API_KEYS \(set, value hidden\): entry 1 \(tenant "acme"\): the key is a placeholder/);
+    expect(output).toMatch(/gateway failed to start: Invalid configuration:\n {2}- HOOKRELAY_API_KEYS \(set, value hidden\): entry 1 \(tenant "acme"\): the key is a placeholder/);
     expect(output).not.toContain('REPLACE-with-a-long-random-key');
   }, 60_000);
 });

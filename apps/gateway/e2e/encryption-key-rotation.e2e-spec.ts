@@ -1,8 +1,7 @@
-import { createTestDatabase, HttpReceiver, PlatformHandle, startPlatform, startReceiver, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
+import { createTestDatabase, HttpReceiver, PlatformHandle, runCli, startPlatform, startReceiver, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { call } from './api-client';
-import { runCli } from './cli-runner';
 
 const KEY = 'e2e-rotation-admin-key-0001';
 const OLD = randomBytes(32).toString('base64');
