@@ -9,7 +9,7 @@ const { childPids, freePort, memoryOf, cpuSecondsOf, register, stopProcess, temp
 
 const APPS = ['gateway', 'callbacks', 'webhooks', 'integration-points'];
 /** Variables of ours a caller's shell may hold that would point the bench platform elsewhere. */
-const SCRUBBED = ['NATS_URL', 'DATABASE_URL', 'SQLITE_PATH', 'HOOKRELAY_API_KEYS', 'HOOKRELAY_ENCRYPTION_KEY', 'OPS_PORT', 'PORT', 'NATS_PORT', 'HOST', 'DELIVERY_HTTP_CLIENT', 'HOOKRELAY_CPU_PROFILE_DIR'];
+const SCRUBBED = ['NATS_URL', 'DATABASE_URL', 'SQLITE_PATH', 'HOOKRELAY_API_KEYS', 'HOOKRELAY_ENCRYPTION_KEY', 'HOOKRELAY_ENCRYPTION_KEYS', 'OPS_PORT', 'PORT', 'NATS_PORT', 'HOST', 'DELIVERY_HTTP_CLIENT', 'HOOKRELAY_CPU_PROFILE_DIR'];
 
 async function startPlatform({ root, label, env: extra = {} }) {
   const dataDir = tempDir(`platform-${label}`);

@@ -117,7 +117,8 @@ async function stop(code) {
 async function main() {
   const secrets = localSecrets();
   const env = {
-    HOOKRELAY_ENCRYPTION_KEY: secrets.HOOKRELAY_ENCRYPTION_KEY,
+    // A keyring in the environment (rotating the local key) replaces the generated key; the apps refuse both.
+    HOOKRELAY_ENCRYPTION_KEY: process.env.HOOKRELAY_ENCRYPTION_KEYS ? '' : secrets.HOOKRELAY_ENCRYPTION_KEY,
     HOOKRELAY_API_KEYS: process.env.HOOKRELAY_API_KEYS || secrets.HOOKRELAY_API_KEYS,
     NATS_URL: process.env.NATS_URL || `nats://127.0.0.1:${natsPort}`,
     SQLITE_PATH: process.env.SQLITE_PATH || path.join(dataDir, 'hookrelay.sqlite'),

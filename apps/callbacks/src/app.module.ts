@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { databaseConfigFrom } from '@hookrelay/config';
+import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
 import { DeliveryHttpClient, DeliveryModule, deliveryOptionsFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
@@ -44,7 +44,7 @@ export class CallbacksAppModule {
         DeliverySubscriptionsService,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
-        { provide: SECRET_BOX, useValue: new SecretBox(env.HOOKRELAY_ENCRYPTION_KEY) },
+        { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
         ...serviceRuntimeProviders('callbacks', [STREAMS.envelopeEvents, STREAMS.deliveryJobs]),
       ],
     };

@@ -2,13 +2,21 @@ import 'reflect-metadata';
 import { DatabaseEnv, databaseConfigFrom, loadConfig } from '@hookrelay/config';
 import { API_KEY_ROLES, ApiKeyRole, openDataSource, runSchemaMigrations, SchemaName, SCHEMAS, TenancyRepository } from '@hookrelay/persistence';
 import { generateApiKey, hashApiKey } from '@hookrelay/secrets';
+import { CliUsageError } from './cli/cli-usage.error';
+import { keyListCommand } from './cli/key-list.command';
+import { keyRevokeCommand } from './cli/key-revoke.command';
+import { rekeyCommand } from './cli/rekey.command';
 
 const USAGE = `usage:
   hookrelay tenant:create <name> [--role admin|read]   create a tenant (or reuse it) and print a new API key
   hookrelay key:create <tenant> [--role admin|read]    print a new API key for an existing tenant
+  hookrelay key:list <tenant>                          list a tenant's keys: id, role, created, revoked, hash prefix, label
+  hookrelay key:revoke <key id|id prefix|key|->        revoke a key for good ("-": read the key from stdin)
+  hookrelay rekey [--batch-size n]                     re-seal every stored secret with the first key of HOOKRELAY_ENCRYPTION_KEYS
   hookrelay migrate                                    bring every schema up to date (the apps also do this at start)
 
-The database is DATABASE_URL (PostgreSQL) or SQLITE_PATH (default ./data/hookrelay.sqlite).`;
+The database is DATABASE_URL (PostgreSQL) or SQLITE_PATH (default ./data/hookrelay.sqlite); rekey also
+reads the keyring the apps use (HOOKRELAY_ENCRYPTION_KEYS, or HOOKRELAY_ENCRYPTION_KEY).`;
 
 function parseArgs(argv: string[]): { command: string; name: string; role: ApiKeyRole } {
   const [command, name, ...rest] = argv;
@@ -36,8 +44,26 @@ async function migrateAll(): Promise<void> {
   }
 }
 
+/** Commands that parse their own arguments, one file each (src/cli/). */
+const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
+  'key:list': keyListCommand,
+  'key:revoke': keyRevokeCommand,
+  rekey: rekeyCommand,
+};
+
 async function main(): Promise<void> {
   if (process.argv[2] === 'migrate' && process.argv.length === 3) return migrateAll();
+  const command = COMMANDS[process.argv[2] ?? ''];
+  if (command) {
+    try {
+      process.exitCode = await command(process.argv.slice(3));
+    } catch (error) {
+      if (!(error instanceof CliUsageError)) throw error;
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    }
+    return;
+  }
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(process.argv.slice(2));

@@ -40,3 +40,7 @@ export { EnvelopeEntity } from './lib/envelopes/envelope.entity';
 export { EnvelopeRepository } from './lib/envelopes/envelope.repository';
 export { DeliveryTargetEntity } from './lib/deliveries/delivery-target.entity';
 export { DeliveryIdempotencyKeyEntity } from './lib/deliveries/delivery-idempotency-key.entity';
+export { SEALED_COLUMNS } from './lib/sealed-columns/sealed-columns.registry';
+export type { SealedColumn } from './lib/sealed-columns/sealed-columns.registry';
+export { rekeySealedColumns } from './lib/sealed-columns/rekey-sealed-columns';
+export type { RekeyColumnReport, RekeyOptions } from './lib/sealed-columns/rekey-sealed-columns';

@@ -43,8 +43,8 @@ export interface PlatformHandle {
   startApp(app: PlatformApp): Promise<AppProcess>;
   /** SIGTERM (graceful) or SIGKILL one replica and wait for it to exit. */
   stopApp(replica: AppProcess, signal?: NodeJS.Signals): Promise<void>;
-  /** Stops every app, then starts them again with the same settings (the data stays). */
-  restart(): Promise<void>;
+  /** Stops every app, then starts them again with the same settings, or these changed ones ("" unsets one); the data stays. */
+  restart(changedEnv?: Record<string, string>): Promise<void>;
   /** Waits until GET /health/ready answers 200. */
   waitUntilReady(timeoutMs?: number): Promise<void>;
   /** Everything the apps printed, for failure messages. */
@@ -88,10 +88,14 @@ class Platform implements PlatformHandle {
 
   constructor(
     readonly port: number,
-    readonly env: Readonly<Record<string, string>>,
+    private settings: Readonly<Record<string, string>>,
     private readonly opsPorts: boolean,
   ) {
     this.baseUrl = `http://127.0.0.1:${port}`;
+  }
+
+  get env(): Readonly<Record<string, string>> {
+    return this.settings;
   }
 
   apps(app?: PlatformApp): AppProcess[] {
@@ -123,9 +127,10 @@ class Platform implements PlatformHandle {
     this.running = this.running.filter((r) => r !== replica);
   }
 
-  async restart(): Promise<void> {
+  async restart(changedEnv: Record<string, string> = {}): Promise<void> {
     const apps = this.running.map((r) => r.app);
     await this.stopAll();
+    this.settings = { ...this.settings, ...changedEnv };
     for (const app of apps.filter((a) => a !== 'gateway')) await this.startApp(app);
     if (apps.includes('gateway')) await this.startApp('gateway');
     await this.waitUntilReady();

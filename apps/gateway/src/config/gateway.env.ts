@@ -1,6 +1,7 @@
 import { CommonEnv, Secret, toInt } from '@hookrelay/config';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationArguments } from 'class-validator';
+import { apiKeyWeakness } from './api-key-weakness.util';
 import { INGEST_RATE_OVERRIDES_PATTERN } from '../ingest/ingest-quota.settings';
 
 /** `tenant:key` or `tenant:key:role` pairs, comma-separated. */
@@ -16,10 +17,14 @@ export class GatewayEnv extends CommonEnv {
   @IsString()
   HOST = '0.0.0.0';
 
-  /** API keys ensured at boot: "tenant:key[:admin|read]" pairs, comma-separated (keys ≥ 16 chars). */
+  /** API keys ensured at boot: "tenant:key[:admin|read]" pairs, comma-separated; weak or placeholder keys are refused (apiKeyWeakness). */
   @IsOptional()
   @Secret()
   @Matches(API_KEYS_PATTERN, { message: 'must be comma-separated tenant:key[:admin|read] entries; keys are 16-200 characters of [A-Za-z0-9._~+/=-]' })
+  @ValidateBy({
+    name: 'strongApiKeys',
+    validator: { validate: (value: unknown) => weakApiKeyEntry(value) === null, defaultMessage: (args?: ValidationArguments) => weakApiKeyEntry(args?.value) ?? '' },
+  })
   HOOKRELAY_API_KEYS?: string;
 
   /** Largest request body accepted, in bytes; bodies are relayed over NATS (1 MiB max payload by default). */
@@ -65,4 +70,14 @@ export function parseApiKeys(value: string | undefined): ProvisionedKey[] {
     const [tenant, key, role] = entry.split(':') as [string, string, string | undefined];
     return { tenant, key, role: role === 'read' ? 'read' : 'admin' };
   });
+}
+
+/** The first entry whose key is too weak to store, described without the key; null when all are fine. */
+function weakApiKeyEntry(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  for (const [index, { tenant, key }] of parseApiKeys(value).entries()) {
+    const problem = apiKeyWeakness(key);
+    if (problem) return `entry ${index + 1} (tenant "${tenant}"): the key ${problem}; generate one with \`openssl rand -hex 24\` or \`hookrelay key:create\``;
+  }
+  return null;
 }

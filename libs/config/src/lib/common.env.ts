@@ -1,5 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { EncryptionKeyEntry, parseEncryptionKeyring, SINGLE_KEY_ID } from './encryption-keyring.parser';
+import { IsEncryptionKeySetting } from './encryption-keys.validator';
 import { Secret } from './load-config.util';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
@@ -27,17 +29,35 @@ export class DatabaseEnv {
   SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
 }
 
+/**
+ * The keys secrets at rest are sealed with (AES-256-GCM): one key, or an ordered keyring for rotation.
+ * What the apps read, and `hookrelay rekey` too. Turn it into a keyring with encryptionKeyringFrom().
+ */
+export class EncryptionEnv extends DatabaseEnv {
+  /** Base64 of 32 random bytes: the one key (key id "default"). Set this or HOOKRELAY_ENCRYPTION_KEYS. */
+  @Secret()
+  @IsEncryptionKeySetting()
+  HOOKRELAY_ENCRYPTION_KEY?: string;
+
+  /** Keyring "kid:base64key,…": the first key seals, every listed key opens (rotation: new first, old after). */
+  @Secret()
+  @IsEncryptionKeySetting()
+  HOOKRELAY_ENCRYPTION_KEYS?: string;
+}
+
+/** The validated keyring, sealing key first. */
+export function encryptionKeyringFrom(env: Pick<EncryptionEnv, 'HOOKRELAY_ENCRYPTION_KEY' | 'HOOKRELAY_ENCRYPTION_KEYS'>): EncryptionKeyEntry[] {
+  if (env.HOOKRELAY_ENCRYPTION_KEYS) return parseEncryptionKeyring(env.HOOKRELAY_ENCRYPTION_KEYS);
+  if (env.HOOKRELAY_ENCRYPTION_KEY) return [{ kid: SINGLE_KEY_ID, key: env.HOOKRELAY_ENCRYPTION_KEY }];
+  throw new Error('HOOKRELAY_ENCRYPTION_KEY or HOOKRELAY_ENCRYPTION_KEYS must be set');
+}
+
 /** Variables every Hookrelay service process reads. Apps extend this class with their own. */
-export class CommonEnv extends DatabaseEnv {
+export class CommonEnv extends EncryptionEnv {
   /** NATS server(s), comma-separated. */
   @IsString()
   @Matches(/^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/, { message: 'must be nats://host:port (comma-separated for a cluster)' })
   NATS_URL = 'nats://127.0.0.1:4222';
-
-  /** Base64 of 32 random bytes: the AES-256-GCM key for secrets at rest. */
-  @Secret()
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must decode to exactly 32 bytes (openssl rand -base64 32)' })
-  HOOKRELAY_ENCRYPTION_KEY!: string;
 
   /** Milliseconds a NATS request/reply may take before the caller gives up. */
   @Transform(toInt)

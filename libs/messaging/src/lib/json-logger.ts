@@ -6,7 +6,7 @@ import { currentCorrelationId } from './correlation';
 const REDACT = [
   'authorization', 'headers.authorization', 'req.headers.authorization', '*.authorization', 'password', '*.password', 'token', '*.token',
   'token_local', '*.token_local', 'token_remote', '*.token_remote', 'token_remote2', '*.token_remote2', 'signing_secret', '*.signing_secret',
-  'signingSecret', '*.signingSecret', 'key', '*.key', 'HOOKRELAY_ENCRYPTION_KEY', 'HOOKRELAY_API_KEYS', 'DATABASE_URL',
+  'signingSecret', '*.signingSecret', 'key', '*.key', 'HOOKRELAY_ENCRYPTION_KEY', 'HOOKRELAY_ENCRYPTION_KEYS', 'HOOKRELAY_API_KEYS', 'DATABASE_URL',
 ];
 
 /**

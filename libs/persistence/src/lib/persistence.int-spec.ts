@@ -66,6 +66,21 @@ describe.each(['sqlite', 'postgres'] as const)('persistence on %s', (driver) => 
     await expect(tenancy.ensureKey(other.id, 'a'.repeat(64), 'admin', 'stolen')).rejects.toThrow(/another tenant/);
   });
 
+  it('revokes a key for good: ensuring it again (HOOKRELAY_API_KEYS at the next boot) does not bring it back', async () => {
+    const tenancy = new TenancyRepository(await connect('gateway'));
+    const tenant = await tenancy.ensureTenant('revoking');
+    expect(await tenancy.ensureKey(tenant.id, 'c'.repeat(64), 'admin', 'HOOKRELAY_API_KEYS:revoking')).toBe('ensured');
+    const [key] = await tenancy.findKeysForRevocation('c'.repeat(64), null);
+    expect(await tenancy.findKeysForRevocation('d'.repeat(64), key!.id.slice(0, 8))).toEqual([expect.objectContaining({ id: key!.id })]);
+
+    expect(await tenancy.revokeKey(key!.id, new Date('2026-05-01T00:00:00Z'))).toBe(true);
+    expect(await tenancy.revokeKey(key!.id, new Date())).toBe(false);
+    expect(await tenancy.findKeyByHash('c'.repeat(64))).toBeNull();
+    expect(await tenancy.ensureKey(tenant.id, 'c'.repeat(64), 'read', 'HOOKRELAY_API_KEYS:revoking')).toBe('revoked');
+    expect(await tenancy.findKeyByHash('c'.repeat(64))).toBeNull();
+    expect(await tenancy.listKeys(tenant.id)).toEqual([expect.objectContaining({ id: key!.id, role: 'admin', revokedAt: new Date('2026-05-01T00:00:00Z') })]);
+  });
+
   it('stores integration points with timestamps, booleans and JSON intact', async () => {
     const repo = new IntegrationPointRepository(await connect('integration-points'));
     await repo.insert(point(TENANT, id(1), 'ONE', { optsIsSync: true, optsRoles: ['a', 'b'], optsRecvTimeout: 1500 }));

@@ -1,7 +1,7 @@
 import { CommonEnv, loadConfig } from '@hookrelay/config';
 import { deliveryOptionsFromEnv } from './delivery-module-from-env';
 
-const KEY = Buffer.alloc(32, 1).toString('base64');
+const KEY = 'q5m0cYk3U0mTz8gQkWcVbq1sXg6Yv1Nn7aG2y9v0D9c=';
 const env = (extra: Record<string, string>): CommonEnv => loadConfig(CommonEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY, ...extra });
 
 describe('deliveryOptionsFromEnv', () => {

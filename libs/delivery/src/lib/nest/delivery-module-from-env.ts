@@ -1,5 +1,5 @@
 import { DynamicModule } from '@nestjs/common';
-import { CommonEnv, databaseConfigFrom } from '@hookrelay/config';
+import { CommonEnv, databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { DEFAULT_USER_AGENT } from '../http/http.constants';
 import { parseCidrList } from '../http/parse-cidr-list.parser';
 import { parsePublicUrls } from '../http/parse-public-urls.parser';
@@ -62,7 +62,7 @@ export function deliveryOptionsFromEnv(env: CommonEnv): DeliveryModuleOptions {
     allowCidrs,
     publicUrls,
     httpClient: env.DELIVERY_HTTP_CLIENT,
-    encryptionKey: env.HOOKRELAY_ENCRYPTION_KEY,
+    encryptionKeys: encryptionKeyringFrom(env),
   };
 }
 

@@ -68,7 +68,7 @@ export class DeliveryModule {
         useFactory: (store: DeliveryStore, http: HttpAttempter, queue: JetStreamJobQueue, changes: NatsTargetChanges, presence: WorkerPresence) => {
           const logger = new Logger('DeliveryEngine');
           const engine = new DeliveryEngine({
-            store, http, publisher: queue, backlog: queue, notifier: changes, sealer: new DeliverySealer(new SecretBox(options.encryptionKey)),
+            store, http, publisher: queue, backlog: queue, notifier: changes, sealer: new DeliverySealer(new SecretBox(options.encryptionKeys)),
             clock: systemClock, metrics: prometheusEngineMetrics, liveWorkers: () => presence.share(), warn: (message) => logger.warn(message),
           }, options.engine);
           changes.listen(engine.cache);

@@ -1,5 +1,6 @@
 import type { DatabaseTarget } from '@hookrelay/persistence';
 import type { EngineOptions } from '../core/delivery-engine';
+import type { SecretBoxKeys } from '@hookrelay/secrets';
 
 export const DELIVERY_OPTIONS = Symbol('DELIVERY_OPTIONS');
 export const DELIVERY_STORE = Symbol('DELIVERY_STORE');
@@ -24,5 +25,6 @@ export interface DeliveryModuleOptions {
   /** This platform's own origins (HOOKRELAY_PUBLIC_URLS), refused as delivery targets. */
   publicUrls: string[];
   httpClient: 'undici' | 'axios';
-  encryptionKey: string;
+  /** The keyring secrets at rest are sealed with (the first key seals). */
+  encryptionKeys: SecretBoxKeys;
 }

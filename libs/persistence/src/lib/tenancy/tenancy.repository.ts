@@ -49,13 +49,17 @@ export class TenancyRepository {
     return tenant ? { tenantId: tenant.id, tenantName: tenant.name, role: key.role } : null;
   }
 
-  /** Idempotent on the hash: ensuring the same key twice keeps one row (and its role is updated). */
-  async ensureKey(tenantId: string, keyHash: string, role: ApiKeyRole, label: string): Promise<void> {
+  /**
+   * Idempotent on the hash: ensuring the same key twice keeps one row (and its role is updated). A revoked
+   * key stays revoked ('revoked' says so): listing it in HOOKRELAY_API_KEYS again does not bring it back.
+   */
+  async ensureKey(tenantId: string, keyHash: string, role: ApiKeyRole, label: string): Promise<'ensured' | 'revoked'> {
     const existing = await this.keys.findOne({ where: { keyHash } });
     if (existing) {
       if (existing.tenantId !== tenantId) throw new Error(`API key "${label}" is already registered to another tenant`);
-      if (existing.role !== role || existing.revokedAt) await serializedWrite(this.dataSource, () => this.keys.update({ id: existing.id }, { role, revokedAt: null }));
-      return;
+      if (existing.revokedAt) return 'revoked';
+      if (existing.role !== role) await serializedWrite(this.dataSource, () => this.keys.update({ id: existing.id }, { role }));
+      return 'ensured';
     }
     try {
       await serializedWrite(this.dataSource, () => this.keys.insert({ id: randomUUID(), tenantId, keyHash, role, label, createdAt: new Date(), revokedAt: null }));
@@ -63,6 +67,30 @@ export class TenancyRepository {
       // Two replicas ensuring the same key at boot: the other one won, which is the same outcome.
       if (!(await this.keys.findOne({ where: { keyHash } }))) throw error;
     }
+    return 'ensured';
+  }
+
+  /** A tenant's keys, revoked ones included, oldest first (what `hookrelay key:list` shows). */
+  async listKeys(tenantId: string): Promise<ApiKeyEntity[]> {
+    return this.keys.find({ where: { tenantId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The key with this hash (revoked or not), or the keys whose id starts with `idPrefix`. */
+  async findKeysForRevocation(keyHash: string, idPrefix: string | null): Promise<ApiKeyEntity[]> {
+    const byHash = await this.keys.findOne({ where: { keyHash } });
+    if (byHash) return [byHash];
+    if (idPrefix === null) return [];
+    return this.keys.createQueryBuilder('k').where('k.id LIKE :prefix', { prefix: `${idPrefix}%` }).orderBy('k.id').limit(10).getMany();
+  }
+
+  async findTenantById(id: string): Promise<TenantEntity | null> {
+    return this.tenants.findOne({ where: { id } });
+  }
+
+  /** Revokes a key for good (nothing un-revokes it); false when it was revoked already. */
+  async revokeKey(id: string, at: Date): Promise<boolean> {
+    const result = await serializedWrite(this.dataSource, () => this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: at }));
+    return (result.affected ?? 0) > 0;
   }
 
   async ping(): Promise<void> {
