@@ -46,12 +46,13 @@ export class ApplicationWebhooksService {
     await this.webhooks.upsert(entity);
     // The target applies to every delivery not closed yet, retries waiting included: attempts read it.
     const { createdSecret } = await this.engine.targets.upsert(subscriptionOf(tenantId, applicationId), targetOf(entity));
-    const view = toApplicationWebhookView(entity);
+    // Only an admin key may PUT: the writer sees what it wrote.
+    const view = toApplicationWebhookView(entity, 'admin');
     return !existing && createdSecret ? { ...view, signing_secret: createdSecret } : view;
   }
 
-  async get({ tenantId, applicationId }: GetApplicationWebhookCommand): Promise<ApplicationWebhookView> {
-    return toApplicationWebhookView(await this.require(tenantId, applicationId));
+  async get({ tenantId, applicationId, viewerRole }: GetApplicationWebhookCommand): Promise<ApplicationWebhookView> {
+    return toApplicationWebhookView(await this.require(tenantId, applicationId), viewerRole);
   }
 
   /** Deleting the webhook cancels its pending deliveries; they stay visible in GET /callback. */

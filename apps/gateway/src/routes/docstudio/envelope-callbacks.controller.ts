@@ -5,7 +5,7 @@ import {
   PublishedEnvelopeEvents,
 } from '@hookrelay/contracts';
 import { ServiceClient } from '@hookrelay/messaging';
-import { CurrentPrincipal, Principal, Writes } from '../../auth/principal';
+import { CurrentPrincipal, Principal, ShowsCredentials, Writes } from '../../auth/principal';
 import { IdempotencyKey } from '../../http/idempotency-key.decorator';
 import { relayed, singleQueryValues } from '../../http/relay.util';
 
@@ -67,6 +67,7 @@ export class EnvelopeCallbacksController {
   }
 
   @Get('callback/:uuid/secret')
+  @ShowsCredentials()
   secret(@CurrentPrincipal() who: Principal, @Headers('mailbox') mailbox: string | undefined, @Param('uuid') id: string): Promise<EnvelopeCallbackSecretView> {
     return this.services.request(ENVELOPE_CALLBACK_SUBJECTS_V1.getSecret, { tenantId: who.tenantId, mailbox: mailbox ?? '', id });
   }
