@@ -5,13 +5,13 @@ import { isCredentialHeaderName, maskSecret } from '@hookrelay/secrets';
 /** Conpeek does not let users set a timeout: each attempt gets this long. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
-/** The webhook as the API shows it; a viewer without an admin key sees credential-like header values masked. */
-export function toApplicationWebhookView(entity: ApplicationWebhookEntity, viewer: ViewerRole | undefined): ApplicationWebhookView {
+/** The webhook as the API shows it (headers opened); a viewer without an admin key sees credential-like header values masked. */
+export function toApplicationWebhookView(entity: ApplicationWebhookEntity, headers: Record<string, string>, viewer: ViewerRole | undefined): ApplicationWebhookView {
   return {
     url: entity.url,
     retry_enabled: entity.retryEnabled ? 1 : 0,
     retry_config: { ...entity.retryConfig },
-    headers: canSeeCredentials(viewer) ? { ...entity.headers } : maskCredentialHeaders(entity.headers),
+    headers: canSeeCredentials(viewer) ? { ...headers } : maskCredentialHeaders(headers),
   };
 }
 
