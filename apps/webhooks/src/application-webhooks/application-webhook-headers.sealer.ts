@@ -8,11 +8,11 @@ import { subscriptionOf, targetOf } from './application-webhooks.service';
 const BATCH = 200;
 
 /**
- * The data half of migration 1763800000210: at start, before the service answers, every webhook whose
- * custom headers are still plaintext (written before they were sealed) gets them sealed, and its delivery
- * target re-written so that copy is sealed too. A migration cannot do it: the encryption key is this
- * service's config. Idempotent and safe with several replicas starting at once (a row is sealed only while
- * it is still unsealed).
+ * The data half of migration 1763800000210: at start (application bootstrap; requests may already be served,
+ * and read either column meanwhile), every webhook whose custom headers are still plaintext (written before
+ * they were sealed) gets them sealed, and its delivery target re-written so that copy is sealed too. A
+ * migration cannot do it: the encryption key is this service's config. Idempotent and safe with several
+ * replicas starting at once (a row is sealed only while it is still unsealed).
  */
 @Injectable()
 export class ApplicationWebhookHeadersSealer implements OnApplicationBootstrap {

@@ -6,7 +6,7 @@ import { col } from '../portable-columns';
  * `headers_sealed` holds them AES-GCM encrypted (SecretBox, bound to
  * `application_webhooks:<tenant>:<application>:headers`); `headers` keeps only `{}` once a row is sealed.
  * A migration cannot seal (the encryption key is the service's config): the webhooks service seals the rows
- * still in plaintext when it starts (ApplicationWebhookHeadersSealer), before it serves requests.
+ * still in plaintext when it starts (ApplicationWebhookHeadersSealer); until then it reads the plaintext column.
  */
 export class ApplicationWebhookHeadersSealed1763800000210 implements MigrationInterface {
   name = 'ApplicationWebhookHeadersSealed1763800000210';
