@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { databaseConfigFrom } from '@hookrelay/config';
+import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
 import { deliveryModuleFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { ApplicationWebhookRepository, databaseProbeProvider, PersistenceModule } from '@hookrelay/persistence';
+import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { ApplicationEventsService } from './application-webhooks/application-events.service';
+import { ApplicationWebhookHeaders } from './application-webhooks/application-webhook-headers';
+import { ApplicationWebhookHeadersSealer } from './application-webhooks/application-webhook-headers.sealer';
 import { ApplicationWebhooksController } from './application-webhooks/application-webhooks.controller';
 import { ApplicationWebhooksService } from './application-webhooks/application-webhooks.service';
 import { WebhooksEnv } from './config/webhooks.env';
@@ -23,6 +26,9 @@ export class WebhooksAppModule {
       providers: [
         ApplicationWebhooksService,
         ApplicationEventsService,
+        ApplicationWebhookHeaders,
+        ApplicationWebhookHeadersSealer,
+        { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         ...serviceRuntimeProviders('webhooks', [STREAMS.deliveryJobs]),

@@ -1,5 +1,6 @@
 export * from './lib/errors/service-error';
 export * from './lib/tenancy/tenant-command';
+export * from './lib/tenancy/viewer-role';
 export * from './lib/health/health-check.v1';
 export * from './lib/streams/streams';
 export * from './lib/request-map';

@@ -15,5 +15,6 @@ export { InFlightInterceptor } from './lib/in-flight.interceptor';
 export { ReplySizeInterceptor, MAX_REPLY_BYTES } from './lib/reply-size.interceptor';
 export { MetricsController, collectProcessMetrics } from './lib/metrics.controller';
 export { JsonLogger } from './lib/json-logger';
+export { REDACTED, redactSecrets, redactText } from './lib/redact-secrets.util';
 export { CORRELATION_HEADER, correlationIdFrom, currentCorrelationId, runWithCorrelationId } from './lib/correlation';
 export { RequestLoggingInterceptor } from './lib/request-logging.interceptor';

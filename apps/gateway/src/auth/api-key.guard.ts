@@ -5,7 +5,7 @@ import { TenancyRepository } from '@hookrelay/persistence';
 import { hashApiKey } from '@hookrelay/secrets';
 import { Request } from 'express';
 import { ApiKeyCache } from './api-key-cache';
-import { PUBLIC_ROUTE, WRITE_ROUTE } from './principal';
+import { CREDENTIALS_ROUTE, PUBLIC_ROUTE, WRITE_ROUTE } from './principal';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'SEARCH']);
 
@@ -42,6 +42,9 @@ export class ApiKeyGuard implements CanActivate {
     if (!principal) throw new ServiceException(ServiceErrorCode.Unauthorized, 'invalid API key');
     const writes = !READ_METHODS.has(req.method) || this.reflector.get<boolean>(WRITE_ROUTE, context.getHandler()) === true;
     if (writes && principal.role !== 'admin') throw new ServiceException(ServiceErrorCode.Forbidden, 'this API key may only read');
+    if (principal.role !== 'admin' && this.reflector.get<boolean>(CREDENTIALS_ROUTE, context.getHandler()) === true) {
+      throw new ServiceException(ServiceErrorCode.Forbidden, 'this API key may not read credentials: signing secrets need an admin key');
+    }
     req.principal = principal;
     return true;
   }

@@ -23,6 +23,13 @@ export const WRITE_ROUTE = 'hookrelay:write';
 /** A GET that changes something (DocStudio's /send) still needs a key that may write. */
 export const Writes = (): MethodDecorator => SetMetadata(WRITE_ROUTE, true);
 
+export const CREDENTIALS_ROUTE = 'hookrelay:credentials';
+/**
+ * A route whose answer is a credential (a signing secret): only an admin key may call it, whatever the
+ * method, so a leaked read-only key cannot sign webhooks as the platform (and reading never creates one).
+ */
+export const ShowsCredentials = (): MethodDecorator => SetMetadata(CREDENTIALS_ROUTE, true);
+
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
   const principal = context.switchToHttp().getRequest<Request>().principal;
   if (!principal) throw new Error('CurrentPrincipal used on a public route');

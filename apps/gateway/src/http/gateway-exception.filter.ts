@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { httpStatusOf, ServiceException } from '@hookrelay/contracts';
+import { redactText } from '@hookrelay/messaging';
 import { randomUUID } from 'node:crypto';
 import { Request, Response } from 'express';
 import { errorBody, flavorOf } from './api-flavor';
@@ -33,7 +34,7 @@ export class GatewayExceptionFilter implements ExceptionFilter {
       return { status: exception.getStatus(), message: exception.getStatus() === 404 ? `no route for ${req.method} ${req.path}` : message };
     }
     const errorId = randomUUID();
-    this.logger.error(`unhandled error ${errorId} on ${req.method} ${req.path}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    this.logger.error(`unhandled error ${errorId} on ${req.method} ${redactText(req.path)}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     return { status: 500, message: `internal error (id ${errorId})` };
   }
 }

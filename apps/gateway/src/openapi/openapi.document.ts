@@ -128,7 +128,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         patch: incoplax('Change fields (id and token_local are immutable)', { requestBody: body(ref('IntegrationPoint')), responses: { ...ok('changed', ref('IntegrationPoint')), ...errors('incoplax', 400, 401, 403, 404, 409) } }),
         delete: incoplax('Delete (pending outbound sends are cancelled)', { responses: { '204': { description: 'deleted' }, ...errors('incoplax', 401, 403, 404) } }),
       },
-      '/rest/v1/service/integration_points/{id}/secret': { parameters: [pathParam('id')], get: incoplax('The signing secret', { responses: { ...ok('secret', secret), ...errors('incoplax', 401, 404) } }) },
+      '/rest/v1/service/integration_points/{id}/secret': { parameters: [pathParam('id')], get: incoplax('The signing secret (admin keys only: 403 for a read key)', { responses: { ...ok('secret', secret), ...errors('incoplax', 401, 403, 404) } }) },
       '/rest/v1/service/integration_points/{id}/secret/rotate': { parameters: [pathParam('id')], post: incoplax('Rotate the signing secret (the old one signs too for 24 h)', { responses: { ...ok('new secret', secret), ...errors('incoplax', 401, 403, 404) } }) },
       '/rest/v1/service/integration_tokens/{token}': { parameters: [pathParam('token')], get: incoplax('Resolve a token_local', { responses: { ...ok('the point', { type: 'object' }), ...errors('incoplax', 401, 404) } }) },
       '/exec': {
@@ -141,7 +141,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         get: conpeek('Read the application webhook', { responses: { ...ok('the webhook', { type: 'object', properties: { success: { const: true }, data: ref('Webhook') } }), ...errors('conpeek', 400, 401, 404) } }),
         delete: conpeek('Delete it (pending deliveries are cancelled, and stay visible)', { responses: { ...ok('deleted'), ...errors('conpeek', 401, 403, 404) } }),
       },
-      '/application/{application_id}/webhook/secret': { parameters: [pathParam('application_id', { type: 'integer' })], get: conpeek('The signing secret', { responses: { ...ok('secret'), ...errors('conpeek', 401, 404) } }) },
+      '/application/{application_id}/webhook/secret': { parameters: [pathParam('application_id', { type: 'integer' })], get: conpeek('The signing secret (admin keys only: 403 for a read key)', { responses: { ...ok('secret'), ...errors('conpeek', 401, 403, 404) } }) },
       '/application/{application_id}/webhook/secret/rotate': { parameters: [pathParam('application_id', { type: 'integer' })], post: conpeek('Rotate the signing secret', { responses: { ...ok('new secret'), ...errors('conpeek', 401, 403, 404) } }) },
       '/application/{application_id}/events': {
         parameters: [pathParam('application_id', { type: 'integer' })],
@@ -169,7 +169,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       '/api/v1/envelope/callback/{uuid}/remove': { delete: docstudio('Remove a callback (pending deliveries are cancelled)', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('removed (empty body)'), ...errors('docstudio', 401, 403, 404) } }) },
       '/api/v1/envelope/callback/{uuid}/check': { get: docstudio('Would this stored envelope match?', { parameters: [mailbox, pathParam('uuid'), query('envelopeUuid', 'the envelope')], responses: { ...ok('{passed, failed}'), ...errors('docstudio', 400, 401, 404) } }) },
       '/api/v1/envelope/callback/{uuid}/send': { get: docstudio('Fire the callback now for a stored envelope', { parameters: [mailbox, pathParam('uuid'), query('envelopeUuid', 'the envelope')], responses: { ...ok('{code, body}'), ...errors('docstudio', 400, 401, 403, 404) } }) },
-      '/api/v1/envelope/callback/{uuid}/secret': { get: docstudio('The signing secret', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('{signingSecret}'), ...errors('docstudio', 401, 404) } }) },
+      '/api/v1/envelope/callback/{uuid}/secret': { get: docstudio('The signing secret (admin keys only: 403 for a read key)', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('{signingSecret}'), ...errors('docstudio', 401, 403, 404) } }) },
       '/api/v1/envelope/callback/{uuid}/secret/rotate': { post: docstudio('Rotate the signing secret', { parameters: [mailbox, pathParam('uuid')], responses: { ...ok('{signingSecret}'), ...errors('docstudio', 401, 403, 404) } }) },
       '/api/v1/envelope/callback/callbackRequestPayload': { get: docstudio('A sample payload', { responses: ok('the payload posted to callbacks') }) },
       '/api/v1/envelope/events': { post: docstudio('Envelope events (one or an array): matched, then delivered', { parameters: [mailbox, idempotencyKey], requestBody: body({ oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] }), responses: { '202': { description: 'stored durably' }, ...errors('docstudio', 400, 401, 403, 413, 429) } }) },

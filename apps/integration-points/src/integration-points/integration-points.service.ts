@@ -68,17 +68,17 @@ export class IntegrationPointsService {
     return { signing_secret: await this.engine.targets.rotateSecret(refOf(tenantId, id)) };
   }
 
-  async get({ tenantId, id, query }: GetIntegrationPointCommand): Promise<IntegrationPointProjection> {
+  async get({ tenantId, id, query, viewerRole }: GetIntegrationPointCommand): Promise<IntegrationPointProjection> {
     const itemQuery = parseQuery(() => parseIncoplaxItemQuery(query, INCOPLAX_INTEGRATION_POINT_SCHEMA));
     const entity = await this.points.findById(tenantId, id);
     if (!entity) throw notFound();
-    return this.project(this.view(entity), itemQuery);
+    return this.project(this.views.viewFor(entity, viewerRole), itemQuery);
   }
 
-  async list({ tenantId, query }: ListIntegrationPointsCommand): Promise<IntegrationPointProjection[]> {
+  async list({ tenantId, query, viewerRole }: ListIntegrationPointsCommand): Promise<IntegrationPointProjection[]> {
     const parsed = parseQuery(() => parseIncoplaxQuery(query, INCOPLAX_INTEGRATION_POINT_SCHEMA));
     const entities = await this.points.list(tenantId, toRepositoryQuery(parsed));
-    return entities.map((entity) => this.project(this.view(entity), parsed));
+    return entities.map((entity) => this.project(this.views.viewFor(entity, viewerRole), parsed));
   }
 
   async update({ tenantId, id, body }: UpdateIntegrationPointCommand): Promise<IntegrationPointProjection> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MAX_EVENT_PAYLOAD_BYTES, PublishApplicationEventCommand, PublishedApplicationEvent, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
 import { DeliveryEngine, TargetConfig } from '@hookrelay/delivery';
 import { formatConpeekDate } from '@hookrelay/filtering';
-import { ApplicationWebhooksService, subscriptionOf, targetOf } from './application-webhooks.service';
+import { ApplicationWebhooksService, subscriptionOf } from './application-webhooks.service';
 
 /**
  * Application events become deliveries to the application's webhook, stored before "accepted". The webhook
@@ -35,6 +35,6 @@ export class ApplicationEventsService {
   private async target(tenantId: string, applicationId: number): Promise<TargetConfig> {
     const cached = await this.engine.cache.get(subscriptionOf(tenantId, applicationId)).catch(() => null);
     if (cached?.config) return cached.config;
-    return targetOf(await this.webhooks.require(tenantId, applicationId));
+    return this.webhooks.target(tenantId, applicationId);
   }
 }

@@ -5,6 +5,7 @@ import {
 } from '@hookrelay/contracts';
 import { DeliveryEngine, SubscriptionKey, TargetConfig, TargetUrlPolicy } from '@hookrelay/delivery';
 import { ApplicationWebhookEntity, ApplicationWebhookRepository, StoredRetryConfig } from '@hookrelay/persistence';
+import { ApplicationWebhookHeaders } from './application-webhook-headers';
 import { toApplicationWebhookView, toDeliveryPolicy } from './application-webhook.mapper';
 
 /** With retries disabled and no config given, what GET shows: one attempt, no delays. */
@@ -21,6 +22,7 @@ export const subscriptionOf = (tenantId: string, applicationId: number): Subscri
 export class ApplicationWebhooksService {
   constructor(
     private readonly webhooks: ApplicationWebhookRepository,
+    private readonly headers: ApplicationWebhookHeaders,
     private readonly engine: DeliveryEngine,
     private readonly urls: TargetUrlPolicy,
   ) {}
@@ -37,25 +39,30 @@ export class ApplicationWebhooksService {
     }
     const existing = await this.webhooks.findForApplication(tenantId, applicationId);
     const now = new Date();
+    const headers = body.headers ?? {};
     const entity = Object.assign(new ApplicationWebhookEntity(), {
       tenantId,
       applicationId,
       url: body.url,
       retryEnabled: body.retry_enabled === 1,
       retryConfig: body.retry_config ? { ...body.retry_config } : NO_RETRY,
-      headers: body.headers ?? {},
+      // Never in clear at rest: the plaintext column keeps only {}.
+      headers: {},
+      headersSealed: this.headers.seal(tenantId, applicationId, headers),
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     });
     await this.webhooks.upsert(entity);
     // The target applies to every delivery not closed yet, retries waiting included: attempts read it.
-    const { createdSecret } = await this.engine.targets.upsert(subscriptionOf(tenantId, applicationId), targetOf(entity));
-    const view = toApplicationWebhookView(entity);
+    const { createdSecret } = await this.engine.targets.upsert(subscriptionOf(tenantId, applicationId), targetOf(entity, headers));
+    // Only an admin key may PUT: the writer sees what it wrote.
+    const view = toApplicationWebhookView(entity, headers, 'admin');
     return !existing && createdSecret ? { ...view, signing_secret: createdSecret } : view;
   }
 
-  async get({ tenantId, applicationId }: GetApplicationWebhookCommand): Promise<ApplicationWebhookView> {
-    return toApplicationWebhookView(await this.require(tenantId, applicationId));
+  async get({ tenantId, applicationId, viewerRole }: GetApplicationWebhookCommand): Promise<ApplicationWebhookView> {
+    const entity = await this.require(tenantId, applicationId);
+    return toApplicationWebhookView(entity, this.headers.open(entity), viewerRole);
   }
 
   /** Deleting the webhook cancels its pending deliveries; they stay visible in GET /callback. */
@@ -75,6 +82,12 @@ export class ApplicationWebhooksService {
     return { signing_secret: await this.engine.targets.rotateSecret(subscriptionOf(tenantId, applicationId)) };
   }
 
+  /** Where and how the application's deliveries go, from its stored webhook (404 if none). */
+  async target(tenantId: string, applicationId: number): Promise<TargetConfig> {
+    const entity = await this.require(tenantId, applicationId);
+    return targetOf(entity, this.headers.open(entity));
+  }
+
   async require(tenantId: string, applicationId: number): Promise<ApplicationWebhookEntity> {
     const entity = await this.webhooks.findForApplication(tenantId, applicationId);
     if (!entity) throw noWebhook(applicationId);
@@ -82,7 +95,7 @@ export class ApplicationWebhooksService {
   }
 }
 
-/** Where and how the application's deliveries go (the engine's view of the webhook). */
-export function targetOf(entity: ApplicationWebhookEntity): TargetConfig {
-  return { url: entity.url, headers: entity.headers, policy: toDeliveryPolicy(entity), authorization: null };
+/** Where and how the application's deliveries go (the engine's view of the webhook and its opened headers). */
+export function targetOf(entity: ApplicationWebhookEntity, headers: Record<string, string>): TargetConfig {
+  return { url: entity.url, headers, policy: toDeliveryPolicy(entity), authorization: null };
 }

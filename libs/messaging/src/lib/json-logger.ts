@@ -1,17 +1,13 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { currentCorrelationId } from './correlation';
-
-/** Never logged, wherever they appear in a logged object. */
-const REDACT = [
-  'authorization', 'headers.authorization', 'req.headers.authorization', '*.authorization', 'password', '*.password', 'token', '*.token',
-  'token_local', '*.token_local', 'token_remote', '*.token_remote', 'token_remote2', '*.token_remote2', 'signing_secret', '*.signing_secret',
-  'signingSecret', '*.signingSecret', 'key', '*.key', 'HOOKRELAY_ENCRYPTION_KEY', 'HOOKRELAY_ENCRYPTION_KEYS', 'HOOKRELAY_API_KEYS', 'DATABASE_URL',
-];
+import { redactSecrets, redactText } from './redact-secrets.util';
 
 /**
  * Structured JSON logs (one object per line, pino) for Nest and our own code. Every line written while
- * serving a request carries its `requestId` (see correlation.ts); secrets are redacted by key.
+ * serving a request carries its `requestId` (see correlation.ts). Credentials are redacted before a line is
+ * written: by key name at any depth (authorization, cookie, token*, *secret*, password, *_key) and, in
+ * strings, token path segments and credential-named query values (redact-secrets.util.ts).
  */
 export class JsonLogger implements LoggerService {
   readonly pino: Logger;
@@ -21,7 +17,6 @@ export class JsonLogger implements LoggerService {
       level,
       base: { service, pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACT, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => {
         const requestId = currentCorrelationId();
@@ -51,7 +46,7 @@ export class JsonLogger implements LoggerService {
   }
 
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, context?: string): void {
-    if (typeof message === 'object' && message !== null) this.pino[level]({ context, ...(message as object) });
-    else this.pino[level]({ context }, String(message));
+    if (typeof message === 'object' && message !== null) this.pino[level](redactSecrets({ context, ...(message as object) }));
+    else this.pino[level]({ context }, redactText(String(message)));
   }
 }

@@ -4,7 +4,7 @@ import {
   PublishedApplicationEvent,
 } from '@hookrelay/contracts';
 import { ServiceClient } from '@hookrelay/messaging';
-import { CurrentPrincipal, Principal } from '../../auth/principal';
+import { CurrentPrincipal, Principal, ShowsCredentials } from '../../auth/principal';
 import { IdempotencyKey } from '../../http/idempotency-key.decorator';
 import { AcceptsEvents } from '../../ingest/accepts-events.decorator';
 import { oneEvent } from '../../ingest/ingest-event-count.util';
@@ -31,7 +31,8 @@ export class ApplicationWebhookController {
 
   @Get('webhook')
   async get(@CurrentPrincipal() who: Principal, @Param('application_id') id: string): Promise<Envelope<ApplicationWebhookView>> {
-    return { success: true, data: await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.get, { tenantId: who.tenantId, applicationId: applicationIdOf(id) }) };
+    const data = await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.get, { tenantId: who.tenantId, applicationId: applicationIdOf(id), viewerRole: who.role });
+    return { success: true, data };
   }
 
   @Delete('webhook')
@@ -42,6 +43,7 @@ export class ApplicationWebhookController {
   }
 
   @Get('webhook/secret')
+  @ShowsCredentials()
   async secret(@CurrentPrincipal() who: Principal, @Param('application_id') id: string): Promise<Envelope<{ signing_secret: string }>> {
     return { success: true, data: await this.services.request(APPLICATION_WEBHOOK_SUBJECTS_V1.getSecret, { tenantId: who.tenantId, applicationId: applicationIdOf(id) }) };
   }

@@ -5,7 +5,7 @@ import {
   PublishedEnvelopeEvents,
 } from '@hookrelay/contracts';
 import { ServiceClient } from '@hookrelay/messaging';
-import { CurrentPrincipal, Principal, Writes } from '../../auth/principal';
+import { CurrentPrincipal, Principal, ShowsCredentials, Writes } from '../../auth/principal';
 import { IdempotencyKey } from '../../http/idempotency-key.decorator';
 import { AcceptsEvents } from '../../ingest/accepts-events.decorator';
 import { envelopeEvents } from '../../ingest/ingest-event-count.util';
@@ -69,6 +69,7 @@ export class EnvelopeCallbacksController {
   }
 
   @Get('callback/:uuid/secret')
+  @ShowsCredentials()
   secret(@CurrentPrincipal() who: Principal, @Headers('mailbox') mailbox: string | undefined, @Param('uuid') id: string): Promise<EnvelopeCallbackSecretView> {
     return this.services.request(ENVELOPE_CALLBACK_SUBJECTS_V1.getSecret, { tenantId: who.tenantId, mailbox: mailbox ?? '', id });
   }

@@ -5,7 +5,7 @@ import {
 } from '@hookrelay/contracts';
 import { ServiceClient } from '@hookrelay/messaging';
 import { Request } from 'express';
-import { CurrentPrincipal, Principal } from '../../auth/principal';
+import { CurrentPrincipal, Principal, ShowsCredentials } from '../../auth/principal';
 import { relayed, singleQueryValues } from '../../http/relay.util';
 import { originalMethod } from '../../lookup';
 
@@ -25,7 +25,7 @@ export class IntegrationPointsController {
 
   @Get('integration_points')
   list(@CurrentPrincipal() who: Principal, @Query() query: Record<string, unknown>): Promise<IntegrationPointProjection[]> {
-    return this.services.request(INTEGRATION_POINT_SUBJECTS_V1.list, { tenantId: who.tenantId, query: singleQueryValues(query, LIST_PARAMS) });
+    return this.services.request(INTEGRATION_POINT_SUBJECTS_V1.list, { tenantId: who.tenantId, query: singleQueryValues(query, LIST_PARAMS), viewerRole: who.role });
   }
 
   /** LOOKUP arrives here as SEARCH, rewritten by the gateway's front socket (see ../../lookup). */
@@ -38,7 +38,7 @@ export class IntegrationPointsController {
 
   @Get('integration_points/:id')
   get(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Query() query: Record<string, unknown>): Promise<IntegrationPointProjection> {
-    return this.services.request(INTEGRATION_POINT_SUBJECTS_V1.get, { tenantId: who.tenantId, id, query: singleQueryValues(query, ITEM_PARAMS) });
+    return this.services.request(INTEGRATION_POINT_SUBJECTS_V1.get, { tenantId: who.tenantId, id, query: singleQueryValues(query, ITEM_PARAMS), viewerRole: who.role });
   }
 
   @Patch('integration_points/:id')
@@ -53,6 +53,7 @@ export class IntegrationPointsController {
   }
 
   @Get('integration_points/:id/secret')
+  @ShowsCredentials()
   secret(@CurrentPrincipal() who: Principal, @Param('id') id: string): Promise<{ signing_secret: string }> {
     return this.services.request(INTEGRATION_POINT_SUBJECTS_V1.getSecret, { tenantId: who.tenantId, id });
   }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { TenantCommand } from '../tenancy/tenant-command';
+import { IsViewerRole, ViewerRole } from '../tenancy/viewer-role';
 import { APPLICATION_ID, ApplicationWebhookInput } from './application-webhook.input';
 
 /**
@@ -29,5 +30,9 @@ export class PutApplicationWebhookCommand extends ApplicationScopedCommand {
   body!: ApplicationWebhookInput;
 }
 
-export class GetApplicationWebhookCommand extends ApplicationScopedCommand {}
+export class GetApplicationWebhookCommand extends ApplicationScopedCommand {
+  /** Custom header values that look like credentials are masked unless this is admin. */
+  @IsViewerRole()
+  viewerRole?: ViewerRole;
+}
 export class DeleteApplicationWebhookCommand extends ApplicationScopedCommand {}

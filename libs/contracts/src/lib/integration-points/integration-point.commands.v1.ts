@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { TenantCommand } from '../tenancy/tenant-command';
+import { IsViewerRole, ViewerRole } from '../tenancy/viewer-role';
 import { CreateIntegrationPointInput, UpdateIntegrationPointInput } from './integration-point.input';
 
 /**
@@ -40,10 +41,14 @@ export class CreateIntegrationPointCommand extends TenantCommand {
 export class GetIntegrationPointCommand extends TenantCommand {
   @IsString() @MaxLength(255) id!: string;
   @IsObject() @ValidateNested() @Type(() => IncoplaxQueryParams) query!: IncoplaxQueryParams;
+  /** token_local, token_remote and token_remote2 are masked unless this is admin. */
+  @IsViewerRole() viewerRole?: ViewerRole;
 }
 
 export class ListIntegrationPointsCommand extends TenantCommand {
   @IsObject() @ValidateNested() @Type(() => IncoplaxQueryParams) query!: IncoplaxQueryParams;
+  /** token_local, token_remote and token_remote2 are masked unless this is admin. */
+  @IsViewerRole() viewerRole?: ViewerRole;
 }
 
 export class UpdateIntegrationPointCommand extends TenantCommand {

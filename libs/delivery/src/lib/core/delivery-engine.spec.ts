@@ -299,4 +299,81 @@ describe('DeliveryEngine on in-memory ports', () => {
     expect(h.http.requests[0]).toMatchObject({ url: 'http://legacy.test/x' });
     expect(h.http.requests[0]!.headers['webhook-signature']).toMatch(/^v1,/);
   });
+
+  describe('credentials live with the target only', () => {
+    const AUTH = 'Bearer remote-token-0001';
+    const credentialed = (h: EngineHarness, key: SubscriptionKey, authorization = AUTH, headers = { 'x-api-key': 'k-1' }): Promise<unknown> =>
+      h.engine.targets.upsert(key, { url: 'http://receiver.test/hook', headers, policy: CONPEEK_ONCE, authorization });
+    const acceptWith = (h: EngineHarness, key: SubscriptionKey): Promise<string[]> => h.engine.intake.accept([{
+      ...key, url: 'http://receiver.test/hook', event: 'e', payload: '{}', headers: { 'x-api-key': 'k-1' }, policy: CONPEEK_ONCE, authorization: AUTH,
+    }], { reply: (ids) => ids });
+
+    it('a delivery row and its job carry no copy of the headers or the Authorization; the attempt sends the target\'s', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      await credentialed(h, key);
+      const [id] = await acceptWith(h, key);
+      expect(h.store.row(id!)).toMatchObject({ headers: {}, authorizationSealed: null });
+      const [job] = h.publisher.published.map((p) => p.job);
+      expect(job!.snapshot).toMatchObject({ headers: {}, authorizationSealed: null });
+      await drain(h);
+      expect(h.http.requests[0]!.headers).toMatchObject({ 'x-api-key': 'k-1', authorization: AUTH });
+    });
+
+    it('the target keeps its headers sealed, not in clear', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      await credentialed(h, key);
+      const [target] = h.store.targets();
+      expect(target!.config).toMatchObject({ legacyHeaders: null, headersSealed: expect.stringMatching(/^v1:/) });
+      expect(JSON.stringify(target)).not.toContain('k-1');
+    });
+
+    it('a recall of a closed delivery sends the subscription\'s current credentials', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      await credentialed(h, key);
+      const [id] = await acceptWith(h, key);
+      await drain(h);
+      expect(h.store.row(id!)).toMatchObject({ closeReason: 'DELIVERED' });
+      await credentialed(h, key, 'Bearer rotated-token-0002', { 'x-api-key': 'k-2' });
+      await h.engine.recall(TENANT_A, id!);
+      await drain(h);
+      expect(h.http.requests[1]!.headers).toMatchObject({ 'x-api-key': 'k-2', authorization: 'Bearer rotated-token-0002' });
+    });
+
+    it('a recall after the subscription was deleted sends nothing and closes CANCELLED', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      await credentialed(h, key);
+      const [id] = await acceptWith(h, key);
+      await drain(h);
+      await h.engine.targets.remove(key);
+      expect(await h.engine.recall(TENANT_A, id!)).toBe(true);
+      await drain(h);
+      expect(h.http.requests).toHaveLength(1);
+      expect(h.store.row(id!)).toMatchObject({ state: 'CLOSED', closeReason: 'CANCELLED', headers: {}, authorizationSealed: null });
+    });
+
+    it('a subscription whose target knows only its secrets is given its config at accept, so its deliveries need no copy', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      await h.engine.targets.currentSecret(key);
+      const [id] = await acceptWith(h, key);
+      expect(h.store.row(id!)).toMatchObject({ headers: {}, authorizationSealed: null });
+      expect((await h.store.getTarget(key))!.config).toMatchObject({ url: 'http://receiver.test/hook', headersSealed: expect.stringMatching(/^v1:/) });
+      await drain(h);
+      expect(h.http.requests[0]!.headers).toMatchObject({ 'x-api-key': 'k-1', authorization: AUTH });
+    });
+
+    it('never re-creates the target of a deleted subscription at accept', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      const [id] = await acceptWith(h, key);
+      expect(await h.store.getTarget(key)).toBeNull();
+      await drain(h);
+      expect(h.http.requests).toHaveLength(0);
+      expect(h.store.row(id!)).toMatchObject({ closeReason: 'CANCELLED' });
+    });
+  });
 });

@@ -56,12 +56,15 @@ export class DeliveryEngine {
     const { store, publisher, sealer, clock, metrics, notifier } = ports;
     this.cache = new TargetCache(store, sealer, clock, { maxEntries: options.cacheMaxEntries, maxAgeMs: options.cacheMaxAgeMs });
     this.gate = new ConcurrencyGate({ slots: options.slots, perEndpoint: options.perEndpoint, perTenant: options.perTenant, maxHoldPerEndpoint: options.maxHoldPerEndpoint }, ports.liveWorkers);
-    this.intake = new DeliveryIntake(store, publisher, sealer, clock, metrics, options.leaseMs, (error) => ports.warn(`publishing fresh jobs failed, the scheduler takes them: ${String(error)}`));
+    this.targets = new SubscriptionTargets(store, sealer, notifier, clock);
+    this.intake = new DeliveryIntake(
+      store, publisher, { cache: this.cache, lifecycle: this.targets }, clock, metrics, options.leaseMs,
+      (error) => ports.warn(`publishing fresh jobs failed, the scheduler takes them: ${String(error)}`),
+    );
     this.processor = new DeliveryProcessor({
       store, targets: this.cache, gate: this.gate, http: ports.http, sealer, clock, metrics, notifier, settings: options, warn: ports.warn, random: ports.random,
     });
     this.scheduler = new DeliveryScheduler(store, publisher, ports.backlog, clock, { batch: options.schedulerBatch, maxRounds: 20, leaseMs: options.leaseMs });
-    this.targets = new SubscriptionTargets(store, sealer, notifier, clock);
   }
 
   /**

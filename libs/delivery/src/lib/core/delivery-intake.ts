@@ -1,14 +1,20 @@
 import type { DeliveryJobV2 } from '@hookrelay/contracts';
 import { timeOrderedId } from '@hookrelay/persistence';
 import type { EnginePolicy } from '../engine/delivery-policy.types';
-import { DeliverySealer } from './delivery-sealer';
+import { keyString } from './delivery-sealer';
 import type { Clock } from './ports/clock.port';
-import type { DeliverySource, DeliveryStore, NewDeliveryRow } from './ports/delivery-store.port';
+import type { DeliverySource, DeliveryStore, NewDeliveryRow, SubscriptionKey } from './ports/delivery-store.port';
 import type { EngineMetrics } from './ports/engine-metrics.port';
 import type { JobPublisher } from './ports/job-publisher.port';
+import type { SubscriptionTargets } from './subscription-targets';
+import type { TargetCache } from './target-cache';
 import { unqueueAll } from './unqueue-all.util';
 
-/** One delivery to accept: what to send, where, under which policy (as the subscription is now). */
+/**
+ * One delivery to accept: what to send, where, under which policy (as the subscription is now). Its
+ * `headers` and `authorization` are not stored with it: attempts take them from the subscription's target;
+ * they only give a target from before targets had a config (only its secrets known) that config.
+ */
 export interface NewDelivery {
   tenantId: string;
   source: DeliverySource;
@@ -19,7 +25,7 @@ export interface NewDelivery {
   payload: string;
   headers: Record<string, string>;
   policy: EnginePolicy;
-  /** A full Authorization header value (Basic …/Bearer …), sealed at rest; null for none. */
+  /** A full Authorization header value (Basic …/Bearer …); null for none. */
   authorization: string | null;
 }
 
@@ -37,12 +43,18 @@ export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
  * Accepting: one group-committed write for the request's deliveries (and its idempotency key), then one
  * JetStream publish per delivery on the fresh lane. "Accepted" means committed: if the publish fails, the
  * rows are handed to the scheduler (unqueue) and still go out; the caller is not told to retry.
+ *
+ * A delivery carries no credentials (no custom headers, no Authorization): its row and its job reference
+ * the subscription's target, where they are sealed once, so nothing is copied per delivery, nothing stays
+ * behind when it closes, and a recall uses the subscription's current credentials. The target of each
+ * subscription is looked up in the process's TargetCache (no read in steady state); one that has no config
+ * yet is adopted with the delivery's values first.
  */
 export class DeliveryIntake {
   constructor(
     private readonly store: Pick<DeliveryStore, 'accept' | 'unqueue'>,
     private readonly publisher: JobPublisher,
-    private readonly sealer: DeliverySealer,
+    private readonly targets: { cache: Pick<TargetCache, 'get' | 'invalidate'>; lifecycle: Pick<SubscriptionTargets, 'adopt'> },
     private readonly clock: Clock,
     private readonly metrics: EngineMetrics,
     private readonly leaseMs: number,
@@ -50,15 +62,12 @@ export class DeliveryIntake {
   ) {}
 
   async accept<R>(items: readonly NewDelivery[], options: AcceptOptions<R>): Promise<R> {
+    await this.adoptUnconfigured(items);
     const now = this.clock.now();
-    const rows: NewDeliveryRow[] = items.map((item) => {
-      const id = timeOrderedId(now);
-      return {
-        id, tenantId: item.tenantId, source: item.source, subscriptionId: item.subscriptionId, url: item.url, event: item.event,
-        payload: item.payload, headers: item.headers, policy: item.policy,
-        authorizationSealed: this.sealer.sealDeliveryAuthorization(id, item.authorization), createdAt: now, wakeAt: now + this.leaseMs,
-      };
-    });
+    const rows: NewDeliveryRow[] = items.map((item) => ({
+      id: timeOrderedId(now), tenantId: item.tenantId, source: item.source, subscriptionId: item.subscriptionId, url: item.url, event: item.event,
+      payload: item.payload, headers: {}, policy: item.policy, authorizationSealed: null, createdAt: now, wakeAt: now + this.leaseMs,
+    }));
     const reply = options.reply(rows.map((row) => row.id));
     const claim = options.idempotency && {
       tenantId: options.idempotency.tenantId, key: options.idempotency.key, reply: JSON.stringify(reply), notBefore: now - IDEMPOTENCY_WINDOW_MS,
@@ -70,6 +79,20 @@ export class DeliveryIntake {
     counts.forEach((count, source) => this.metrics.accepted(source, count));
     await this.publishFresh(rows, now);
     return reply;
+  }
+
+  /** Targets that only know their secrets get their subscription's config before a delivery relies on it. */
+  private async adoptUnconfigured(items: readonly NewDelivery[]): Promise<void> {
+    const first = new Map<string, NewDelivery>();
+    for (const item of items) first.set(keyString(item), first.get(keyString(item)) ?? item);
+    await Promise.all([...first.values()].map(async (item) => {
+      const key: SubscriptionKey = { tenantId: item.tenantId, source: item.source, subscriptionId: item.subscriptionId };
+      const target = await this.targets.cache.get(key);
+      if (target === null || target.config !== null) return;
+      if (await this.targets.lifecycle.adopt(key, { url: item.url, headers: item.headers, policy: item.policy, authorization: item.authorization })) {
+        this.targets.cache.invalidate(key);
+      }
+    }));
   }
 
   private async publishFresh(rows: readonly NewDeliveryRow[], now: number): Promise<void> {

@@ -7,13 +7,13 @@ export interface SigningSecretRecord {
 }
 
 /**
- * Encryption at rest of what deliveries carry: Authorization values and signing secrets. Each sealed value
+ * Encryption at rest of what deliveries carry: Authorization values, custom headers and signing secrets. Each sealed value
  * is bound to where it lives (AES-GCM associated data), so a value copied to another row does not open.
  */
 export class DeliverySealer {
   constructor(private readonly box: SecretBox) {}
 
-  /** An Authorization value stored with one delivery (what it was accepted with). */
+  /** An Authorization value stored with one delivery (legacy: deliveries accepted before they stopped carrying one). */
   sealDeliveryAuthorization(deliveryId: string, value: string | null): string | null {
     return value === null ? null : this.box.encrypt(value, `deliveries:${deliveryId}:authorization`);
   }
@@ -29,6 +29,15 @@ export class DeliverySealer {
 
   openTargetAuthorization(key: SubscriptionKey, sealed: string | null): string | null {
     return sealed === null ? null : this.box.decrypt(sealed, `delivery_targets:${keyString(key)}:authorization`);
+  }
+
+  /** A subscription's custom headers (delivery_targets.headers_sealed): they often carry tokens. Null when none. */
+  sealTargetHeaders(key: SubscriptionKey, headers: Record<string, string>): string | null {
+    return Object.keys(headers).length === 0 ? null : this.box.encrypt(JSON.stringify(headers), `delivery_targets:${keyString(key)}:headers`);
+  }
+
+  openTargetHeaders(key: SubscriptionKey, sealed: string | null): Record<string, string> {
+    return sealed === null ? {} : (JSON.parse(this.box.decrypt(sealed, `delivery_targets:${keyString(key)}:headers`)) as Record<string, string>);
   }
 
   /** Signing secrets keep the context they had in subscription_secrets, so migrated rows still open. */

@@ -3,12 +3,13 @@ import { generateSigningSecret } from '../signing/generate-signing-secret.util';
 import { rotateSigningSecrets } from '../signing/rotate-signing-secrets.util';
 import { DeliverySealer } from './delivery-sealer';
 import type { Clock } from './ports/clock.port';
-import type { DeliveryStore, StoredTarget, SubscriptionKey } from './ports/delivery-store.port';
+import type { DeliveryStore, StoredTarget, SubscriptionKey, TargetConfigRow } from './ports/delivery-store.port';
 import type { TargetChangeNotifier } from './ports/target-change-notifier.port';
 
 /** Where and how a subscription's deliveries go, as the owning service defines it. */
 export interface TargetConfig {
   url: string;
+  /** Custom headers sent on every attempt. Sealed at rest (they often carry tokens). */
   headers: Record<string, string>;
   policy: EnginePolicy;
   /** A full Authorization header value (Basic …/Bearer …), or null. Sealed at rest. */
@@ -42,10 +43,7 @@ export class SubscriptionTargets {
   /** Creates or changes the target; a new subscription also gets its signing secret, returned once here. */
   async upsert(key: SubscriptionKey, config: TargetConfig): Promise<{ createdSecret: string | null }> {
     const now = this.clock.now();
-    await this.store.putTargetConfig(key, {
-      url: config.url, headers: config.headers, policy: config.policy,
-      authorizationSealed: this.sealer.sealTargetAuthorization(key, config.authorization),
-    }, now);
+    await this.store.putTargetConfig(key, this.row(key, config), now);
     const existing = await this.store.getTarget(key);
     let createdSecret: string | null = null;
     if (!existing?.secretsSealed) {
@@ -54,6 +52,19 @@ export class SubscriptionTargets {
     }
     await this.notifier.announce(key);
     return { createdSecret };
+  }
+
+  /**
+   * Gives a target that has only its secrets (a subscription from before targets) its config, so attempts
+   * find its credentials there and deliveries need no copy of them. Never creates a target: one that is
+   * gone belongs to a deleted subscription. True if it adopted one.
+   */
+  async adopt(key: SubscriptionKey, config: TargetConfig): Promise<boolean> {
+    const existing = await this.store.getTarget(key);
+    if (!existing || existing.config) return false;
+    await this.store.putTargetConfig(key, this.row(key, config), this.clock.now());
+    await this.notifier.announce(key);
+    return true;
   }
 
   /** The current signing secret; one is created if the subscription has none. */
@@ -109,6 +120,13 @@ export class SubscriptionTargets {
     return targets.map((t) => ({
       source: t.key.source, subscriptionId: t.key.subscriptionId, url: t.config?.url ?? null, pausedAt: t.pausedAt ?? 0, failingSince: t.failingSince, lastError: t.lastError,
     }));
+  }
+
+  private row(key: SubscriptionKey, config: TargetConfig): TargetConfigRow {
+    return {
+      url: config.url, headersSealed: this.sealer.sealTargetHeaders(key, config.headers), policy: config.policy,
+      authorizationSealed: this.sealer.sealTargetAuthorization(key, config.authorization),
+    };
   }
 
   private current(target: StoredTarget | null, key: SubscriptionKey): string | null {

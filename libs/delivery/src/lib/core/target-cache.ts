@@ -99,7 +99,7 @@ export class TargetCache {
           key,
           config: stored.config && {
             url: stored.config.url,
-            headers: stored.config.headers,
+            headers: stored.config.legacyHeaders ?? this.sealer.openTargetHeaders(key, stored.config.headersSealed),
             policy: stored.config.policy,
             authorization: this.sealer.openTargetAuthorization(key, stored.config.authorizationSealed),
           },
@@ -113,12 +113,12 @@ export class TargetCache {
           unreadable: null,
         };
       } catch (error) {
-        // Where and how are still known (they are not sealed); the credentials are not. Not cached: the
+        // Where and how are still known (they are not sealed); the credentials (headers included) are not. Not cached: the
         // next job looks again, so a corrected key or a new secret takes effect at once.
         cacheable = false;
         target = {
           key, secrets: [], failingSince: stored.failingSince, pausedAt: stored.pausedAt, lastError: stored.lastError, version: stored.version,
-          config: stored.config && { url: stored.config.url, headers: stored.config.headers, policy: stored.config.policy, authorization: null },
+          config: stored.config && { url: stored.config.url, headers: {}, policy: stored.config.policy, authorization: null },
           unreadable: new TargetUnreadableError(key, error).message,
         };
       }

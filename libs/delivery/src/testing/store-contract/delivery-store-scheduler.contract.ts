@@ -73,7 +73,8 @@ export function registerSchedulerContract(ctx: () => ContractContext): void {
       await store.accept([row]);
       await store.record(attemptRecord(row, 0, { state: 'CLOSED', applicationState: 'CLOSED', closeReason: 'EXHAUSTED', nextAttemptAt: null, wakeAt: null, closedAt: T0 + 1_000 }));
       const due = await store.recall(TENANT, row.id, T0 + 5_000, T0 + 65_000);
-      expect(due).toMatchObject({ id: row.id, applicationState: 'RECALL', version: 2, attempts: 1, url: 'https://hooks.example/new', headers: row.headers });
+      // Its close dropped the credential copy: the recall uses the subscription's current target.
+      expect(due).toMatchObject({ id: row.id, applicationState: 'RECALL', version: 2, attempts: 1, url: 'https://hooks.example/new', headers: {}, authorizationSealed: null });
       expect(await peek.delivery(row.id)).toEqual({
         state: 'OPEN', applicationState: 'RECALL', closeReason: null, attempts: 1, url: 'https://hooks.example/new', nextAttemptAt: T0 + 5_000,
         wakeAt: T0 + 65_000, queued: 1, version: 2, closedAt: null, updatedAt: T0 + 5_000,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { StoredTarget } from '../../lib/core/ports/delivery-store.port';
+import { TargetConfigRow } from '../../lib/core/ports/delivery-store.port';
 import type { ContractContext } from './delivery-store.contract';
 import { newRow, OTHER_TENANT, subscription, T0, TENANT } from './delivery-store-contract.fixtures';
 
-const CONFIG: NonNullable<StoredTarget['config']> = {
-  url: 'https://hooks.example/target', headers: { 'x-h': '1' }, policy: { kind: 'docstudio', retries: 3, timeoutMs: 1000, successCode: 200 }, authorizationSealed: 'auth',
+const CONFIG: TargetConfigRow = {
+  url: 'https://hooks.example/target', headersSealed: 'sealed-headers', policy: { kind: 'docstudio', retries: 3, timeoutMs: 1000, successCode: 200 }, authorizationSealed: 'auth',
 };
 const FAILING = { failingSince: T0, pausedAt: null, lastError: 'HTTP 503' };
 
@@ -23,7 +23,7 @@ export function registerTargetsContract(ctx: () => ContractContext): void {
       await store.setHealth(key, FAILING, T0 + 3, false);
       await store.putTargetConfig(key, { ...CONFIG, url: 'https://moved.example/', authorizationSealed: null }, T0 + 4);
       expect(await store.getTarget(key)).toEqual({
-        key, config: { ...CONFIG, url: 'https://moved.example/', authorizationSealed: null }, secretsSealed: 'sealed-1', ...FAILING, version: 4, updatedAt: T0 + 4,
+        key, config: { ...CONFIG, url: 'https://moved.example/', authorizationSealed: null, legacyHeaders: null }, secretsSealed: 'sealed-1', ...FAILING, version: 4, updatedAt: T0 + 4,
       });
       await store.putTargetSecrets(key, 'sealed-2', T0 + 5);
       expect(await store.getTarget(key)).toMatchObject({ config: { url: 'https://moved.example/' }, secretsSealed: 'sealed-2', version: 5 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from '@jest/globals';
 import {
   AttemptRow, DeliveryApplicationState, DeliveryCloseReason, DeliveryRowState, DeliveryStore,
 } from '../../lib/core/ports/delivery-store.port';
+import { registerCredentialsContract } from './delivery-store-credentials.contract';
 import { registerHotPathContract } from './delivery-store-hot-path.contract';
 import { registerSchedulerContract } from './delivery-store-scheduler.contract';
 import { registerTargetsContract } from './delivery-store-targets.contract';
@@ -83,5 +84,6 @@ export function describeDeliveryStoreContract(name: string, makeSubject: () => P
     registerHotPathContract(ctx);
     registerSchedulerContract(ctx);
     registerTargetsContract(ctx);
+    registerCredentialsContract(ctx);
   });
 }

@@ -26,8 +26,16 @@ export class ApplicationWebhookEntity {
   @Column({ name: 'retry_config', type: 'simple-json' })
   retryConfig!: StoredRetryConfig;
 
+  /** Legacy plaintext custom headers: `{}` once the row is sealed (see headersSealed). */
   @Column({ type: 'simple-json' })
   headers!: Record<string, string>;
+
+  /**
+   * The custom headers, sealed (SecretBox, bound to `application_webhooks:<tenant>:<application>:headers`);
+   * null when there are none or the row predates sealing (the webhooks service seals those at start).
+   */
+  @Column({ name: 'headers_sealed', type: 'text', nullable: true })
+  headersSealed!: string | null;
 
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
   createdAt!: Date;

@@ -6,6 +6,7 @@ import { EnvelopeCallbacksInit1763800000300 } from '../migrations/callbacks/1763
 import { TenancyInit1763800000000 } from '../migrations/gateway/1763800000000-tenancy-init';
 import { IntegrationPointsInit1763800000100 } from '../migrations/integration-points/1763800000100-integration-points-init';
 import { ApplicationWebhooksInit1763800000200 } from '../migrations/webhooks/1763800000200-application-webhooks-init';
+import { ApplicationWebhookHeadersSealed1763800000210 } from '../migrations/webhooks/1763800000210-application-webhook-headers-sealed';
 import { ApiKeyEntity } from '../tenancy/api-key.entity';
 import { DeliveryAttemptEntity } from '../deliveries/delivery-attempt.entity';
 import { DeliveryEntity } from '../deliveries/delivery.entity';
@@ -14,6 +15,7 @@ import { EndpointHealth1763800000410 } from '../migrations/delivery/176380000041
 import { DeliveryTargetEntity } from '../deliveries/delivery-target.entity';
 import { DeliveryIdempotencyKeyEntity } from '../deliveries/delivery-idempotency-key.entity';
 import { DeliveryTargetsAndWake1763800000420 } from '../migrations/delivery/1763800000420-delivery-targets-and-wake';
+import { CredentialsOutOfDeliveries1763800000430 } from '../migrations/delivery/1763800000430-credentials-out-of-deliveries';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
 import { EnvelopeEntity } from '../envelopes/envelope.entity';
@@ -33,7 +35,10 @@ export const SCHEMAS = {
   'integration-points': {
     entities: [IntegrationPointEntity], migrations: [IntegrationPointsInit1763800000100], migrationsTableName: 'migrations_integration_points',
   },
-  webhooks: { entities: [ApplicationWebhookEntity], migrations: [ApplicationWebhooksInit1763800000200], migrationsTableName: 'migrations_webhooks' },
+  webhooks: {
+    entities: [ApplicationWebhookEntity], migrations: [ApplicationWebhooksInit1763800000200, ApplicationWebhookHeadersSealed1763800000210],
+    migrationsTableName: 'migrations_webhooks',
+  },
   callbacks: {
     entities: [EnvelopeCallbackEntity, EnvelopeCallbackMailboxEntity, EnvelopeEntity],
     migrations: [EnvelopeCallbacksInit1763800000300, EnvelopesAndMailboxVersions1763800000310],
@@ -42,7 +47,7 @@ export const SCHEMAS = {
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
   delivery: {
     entities: [DeliveryEntity, DeliveryAttemptEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity],
-    migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420],
+    migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420, CredentialsOutOfDeliveries1763800000430],
     migrationsTableName: 'migrations_delivery',
   },
 } as const satisfies Record<string, SchemaDefinition>;

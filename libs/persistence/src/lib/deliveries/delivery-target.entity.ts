@@ -24,9 +24,13 @@ export class DeliveryTargetEntity {
   @Column({ type: 'varchar', length: 2048, nullable: true })
   url!: string | null;
 
-  /** JSON object of custom headers. */
+  /** Legacy: the plaintext JSON object of custom headers of a row written before they were sealed; cleared by every write. */
   @Column({ type: 'text', nullable: true })
   headers!: string | null;
+
+  /** The custom headers, sealed (DeliverySealer, bound to this row and column); null when there are none. */
+  @Column({ name: 'headers_sealed', type: 'text', nullable: true })
+  headersSealed!: string | null;
 
   /** JSON DeliveryPolicy. */
   @Column({ type: 'text', nullable: true })

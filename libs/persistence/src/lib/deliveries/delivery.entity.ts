@@ -52,14 +52,17 @@ export class DeliveryEntity {
   @Column({ type: 'text' })
   payload!: string;
 
-  /** Custom headers sent on every attempt (Conpeek), as configured when the delivery was created. */
+  /**
+   * Legacy: custom headers copied from the subscription by releases before deliveries referenced their
+   * target; `{}` for new rows and once a row closes (attempts read the target's sealed headers).
+   */
   @Column({ type: 'simple-json' })
   headers!: Record<string, string>;
 
   @Column({ type: 'simple-json' })
   policy!: DeliveryPolicy;
 
-  /** The sealed Authorization header value (Basic or Bearer), or null. */
+  /** Legacy: a sealed copy of the Authorization value (as `headers` above); null for new rows and once closed. */
   @Column({ name: 'authorization_sealed', type: 'text', nullable: true })
   authorizationSealed!: string | null;
 

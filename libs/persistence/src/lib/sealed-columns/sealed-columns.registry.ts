@@ -25,6 +25,11 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     table: 'integration_points', keys: ['tenant_id', 'id'], column: 'token_remote2_sealed',
     associatedData: (k) => `integration_points:${k['tenant_id']}:${k['id']}:token_remote2`,
   },
+  // apps/webhooks application-webhooks/application-webhook-headers.ts (boundTo)
+  {
+    table: 'application_webhooks', keys: ['tenant_id', 'application_id'], column: 'headers_sealed',
+    associatedData: (k) => `application_webhooks:${k['tenant_id']}:${k['application_id']}:headers`,
+  },
   // libs/delivery core/delivery-sealer.ts
   {
     table: 'delivery_targets', keys: ['tenant_id', 'source', 'subscription_id'], column: 'authorization_sealed',
@@ -33,6 +38,10 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   {
     table: 'delivery_targets', keys: ['tenant_id', 'source', 'subscription_id'], column: 'secrets_sealed',
     associatedData: (k) => `subscription_secrets:${k['tenant_id']}:${k['source']}:${k['subscription_id']}`,
+  },
+  {
+    table: 'delivery_targets', keys: ['tenant_id', 'source', 'subscription_id'], column: 'headers_sealed',
+    associatedData: (k) => `delivery_targets:${k['tenant_id']}:${k['source']}:${k['subscription_id']}:headers`,
   },
   { table: 'deliveries', keys: ['id'], column: 'authorization_sealed', associatedData: (k) => `deliveries:${k['id']}:authorization` },
   // Unused since the delivery_targets migration (kept for replicas of the previous version), but it still

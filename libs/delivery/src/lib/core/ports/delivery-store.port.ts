@@ -27,7 +27,12 @@ export interface SubscriptionKey {
   subscriptionId: string;
 }
 
-/** A delivery to store when accepted: state OPEN, application state NEW, attempts 0, version 0. */
+/**
+ * A delivery to store when accepted: state OPEN, application state NEW, attempts 0, version 0. `headers` and
+ * `authorizationSealed` are legacy columns: the engine no longer copies a subscription's credentials into
+ * its deliveries (attempts read them from the target), so it writes `{}` and null; rows stored before still
+ * carry theirs until they close.
+ */
 export interface NewDeliveryRow {
   id: string;
   tenantId: string;
@@ -112,14 +117,26 @@ export interface DueDelivery {
   authorizationSealed: string | null;
 }
 
+/** What putTargetConfig writes: custom headers and Authorization sealed (DeliverySealer), never in clear. */
+export interface TargetConfigRow {
+  url: string;
+  /** Sealed JSON object of custom headers; null when there are none. */
+  headersSealed: string | null;
+  policy: StoredPolicy;
+  authorizationSealed: string | null;
+}
+
 /**
  * A subscription's delivery target (table delivery_targets, primary key tenant_id+source+subscription_id).
  * `config` is null for a target created by the migration from a pre-target subscription (only its secrets
- * are known); deliveries then use what they were accepted with.
+ * are known) until its service adopts it (DeliveryIntake); deliveries then use what they were accepted with.
  */
 export interface StoredTarget {
   key: SubscriptionKey;
-  config: { url: string; headers: Record<string, string>; policy: StoredPolicy; authorizationSealed: string | null } | null;
+  config: (TargetConfigRow & {
+    /** Headers of a target written before they were sealed (the plaintext `headers` column); null once sealed. */
+    legacyHeaders: Record<string, string> | null;
+  }) | null;
   /** Sealed JSON list of signing secrets; null when none. */
   secretsSealed: string | null;
   failingSince: number | null;
@@ -149,6 +166,8 @@ export interface DeliveryStore {
   /**
    * Inserts the attempt row (always: an attempt that happened is history) and applies the update with
    * version + 1, queued = 0, only if the row is still at `expectedVersion`. Resolves true if it applied.
+   * Every close (here, closeUnattempted, removeTarget) also drops a legacy credential copy of the row
+   * (headers = {}, authorization_sealed = null): a closed delivery keeps no credentials.
    */
   record(record: AttemptRecord): Promise<boolean>;
 
@@ -186,8 +205,8 @@ export interface DeliveryStore {
 
   getTarget(key: SubscriptionKey): Promise<StoredTarget | null>;
 
-  /** Creates or replaces the target's config (keeps secrets and health); version + 1. */
-  putTargetConfig(key: SubscriptionKey, config: NonNullable<StoredTarget['config']>, at: number): Promise<void>;
+  /** Creates or replaces the target's config (keeps secrets and health; clears legacy plaintext headers); version + 1. */
+  putTargetConfig(key: SubscriptionKey, config: TargetConfigRow, at: number): Promise<void>;
 
   /** Creates (config null) or replaces the target's sealed secrets; version + 1. */
   putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void>;

@@ -1,9 +1,10 @@
 import {
   AcceptOutcome, AttemptRecord, AttemptRow, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredTarget, SubscriptionKey,
+  TargetConfigRow,
 } from '../../core/ports/delivery-store.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import {
-  closeRow, copyRow, copyTarget, idemKey, MemoryDeliveryRow, MemoryIdempotencyKey, sameSubscription, targetKey, toDue,
+  closeRow, copyRow, copyTarget, dropCredentials, idemKey, MemoryDeliveryRow, MemoryIdempotencyKey, sameSubscription, targetKey, toDue,
 } from './in-memory-rows.util';
 
 export type { MemoryDeliveryRow, MemoryIdempotencyKey } from './in-memory-rows.util';
@@ -83,6 +84,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
       state: u.state, applicationState: u.applicationState, closeReason: u.closeReason, attempts: u.attempts, url: u.url,
       nextAttemptAt: u.nextAttemptAt, wakeAt: u.wakeAt, closedAt: u.closedAt, updatedAt: u.updatedAt, version: row.version + 1, queued: 0,
     });
+    if (u.state === 'CLOSED') dropCredentials(row);
     return true;
   }
 
@@ -158,10 +160,12 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     return target ? copyTarget(target) : null;
   }
 
-  async putTargetConfig(key: SubscriptionKey, config: NonNullable<StoredTarget['config']>, at: number): Promise<void> {
+  async putTargetConfig(key: SubscriptionKey, config: TargetConfigRow, at: number): Promise<void> {
     this.assertOpen();
     const target = this.targetOrNew(key);
-    target.config = { url: config.url, headers: { ...config.headers }, policy: structuredClone(config.policy), authorizationSealed: config.authorizationSealed };
+    target.config = {
+      url: config.url, headersSealed: config.headersSealed, legacyHeaders: null, policy: structuredClone(config.policy), authorizationSealed: config.authorizationSealed,
+    };
     target.version += 1;
     target.updatedAt = at;
   }

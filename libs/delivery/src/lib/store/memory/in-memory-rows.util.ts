@@ -41,6 +41,13 @@ export function closeRow(row: MemoryDeliveryRow, reason: DeliveryCloseReason, at
     state: 'CLOSED', applicationState: 'CLOSED', closeReason: reason, nextAttemptAt: null, wakeAt: null, queued: 0, closedAt: at,
     updatedAt: at, version: row.version + 1,
   });
+  dropCredentials(row);
+}
+
+/** A closed delivery keeps no credential copy. */
+export function dropCredentials(row: MemoryDeliveryRow): void {
+  row.headers = {};
+  row.authorizationSealed = null;
 }
 
 export function toDue(row: MemoryDeliveryRow): DueDelivery {
@@ -56,7 +63,8 @@ export function copyRow(row: MemoryDeliveryRow): MemoryDeliveryRow {
 }
 
 export function copyTarget(t: StoredTarget): StoredTarget {
-  return { ...t, key: { ...t.key }, config: t.config ? { ...t.config, headers: { ...t.config.headers }, policy: structuredClone(t.config.policy) } : null };
+  const config = t.config && { ...t.config, legacyHeaders: t.config.legacyHeaders && { ...t.config.legacyHeaders }, policy: structuredClone(t.config.policy) };
+  return { ...t, key: { ...t.key }, config };
 }
 
 export function sameSubscription(row: MemoryDeliveryRow, key: SubscriptionKey): boolean {

@@ -47,7 +47,9 @@ export const PG_STATEMENTS = {
     name: 'hr_dlv_record',
     text: `UPDATE deliveries d SET state = u.state, application_state = u.application_state, close_reason = u.close_reason, attempts = u.attempts,
         url = u.url, next_attempt_at = u.next_attempt_at, wake_at = u.wake_at, closed_at = u.closed_at, updated_at = u.updated_at,
-        version = d.version + 1, queued = 0
+        version = d.version + 1, queued = 0,
+        headers = CASE WHEN u.state = 'CLOSED' THEN '{}' ELSE d.headers END,
+        authorization_sealed = CASE WHEN u.state = 'CLOSED' THEN NULL ELSE d.authorization_sealed END
       FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::varchar[], $5::varchar[], $6::varchar[], $7::int[], $8::varchar[], $9::bigint[],
         $10::bigint[], $11::bigint[], $12::bigint[])
         AS u(id, tenant_id, expected_version, state, application_state, close_reason, attempts, url, next_attempt_at, wake_at, closed_at, updated_at)
@@ -56,7 +58,7 @@ export const PG_STATEMENTS = {
   closeUnattempted: {
     name: 'hr_dlv_close_unattempted',
     text: `UPDATE deliveries d SET state = 'CLOSED', application_state = 'CLOSED', close_reason = u.reason, next_attempt_at = NULL, wake_at = NULL,
-        queued = 0, closed_at = u.at, updated_at = u.at, version = d.version + 1
+        queued = 0, closed_at = u.at, updated_at = u.at, version = d.version + 1, headers = '{}', authorization_sealed = NULL
       FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::varchar[], $5::bigint[]) AS u(id, tenant_id, expected_version, reason, at)
       WHERE d.id = u.id AND d.tenant_id = u.tenant_id AND d.version = u.expected_version RETURNING d.id`,
   },
@@ -94,9 +96,10 @@ export const PG_STATEMENTS = {
   },
   targetPutConfig: {
     name: 'hr_dlv_target_put_config',
-    text: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, url, headers, policy, authorization_sealed, version, updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)
-      ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET url = EXCLUDED.url, headers = EXCLUDED.headers, policy = EXCLUDED.policy,
+    text: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, url, headers, headers_sealed, policy, authorization_sealed, version, updated_at)
+      VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, 1, $8)
+      ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET url = EXCLUDED.url, headers = NULL, headers_sealed = EXCLUDED.headers_sealed,
+        policy = EXCLUDED.policy,
         authorization_sealed = EXCLUDED.authorization_sealed, version = delivery_targets.version + 1, updated_at = EXCLUDED.updated_at`,
   },
   targetPutSecrets: {
@@ -109,7 +112,7 @@ export const PG_STATEMENTS = {
   cancelOpen: {
     name: 'hr_dlv_cancel_open',
     text: `UPDATE deliveries SET state = 'CLOSED', application_state = 'CLOSED', close_reason = 'CANCELLED', next_attempt_at = NULL, wake_at = NULL,
-        queued = 0, closed_at = $4, updated_at = $4, version = version + 1
+        queued = 0, closed_at = $4, updated_at = $4, version = version + 1, headers = '{}', authorization_sealed = NULL
       WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3 AND state = 'OPEN'`,
   },
   targetSetHealth: {

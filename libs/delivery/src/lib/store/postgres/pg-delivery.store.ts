@@ -1,6 +1,7 @@
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import {
   AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredTarget, SubscriptionKey,
+  TargetConfigRow,
 } from '../../core/ports/delivery-store.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import {
@@ -87,8 +88,8 @@ export class PgDeliveryStore implements DeliveryStore {
     return rows[0] ? toStoredTarget(rows[0]) : null;
   }
 
-  async putTargetConfig(key: SubscriptionKey, config: NonNullable<StoredTarget['config']>, at: number): Promise<void> {
-    const values = [...keyValues(key), config.url, JSON.stringify(config.headers), JSON.stringify(config.policy), config.authorizationSealed, at];
+  async putTargetConfig(key: SubscriptionKey, config: TargetConfigRow, at: number): Promise<void> {
+    const values = [...keyValues(key), config.url, config.headersSealed, JSON.stringify(config.policy), config.authorizationSealed, at];
     await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPutConfig, values));
   }
 

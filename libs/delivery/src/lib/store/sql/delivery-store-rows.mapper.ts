@@ -1,5 +1,5 @@
 import {
-  AttemptRecord, DeliverySource, DueDelivery, NewDeliveryRow, StoredPolicy, StoredTarget, SubscriptionKey,
+  AttemptRecord, DeliverySource, DueDelivery, NewDeliveryRow, StoredPolicy, StoredTarget, SubscriptionKey, TargetConfigRow,
 } from '../../core/ports/delivery-store.port';
 
 /**
@@ -11,7 +11,7 @@ import {
 /** The columns a DueDelivery is built from (SELECT list and RETURNING list of both stores). */
 export const DUE_COLUMNS = 'id, tenant_id, source, subscription_id, event, payload, attempts, version, application_state, created_at, url, headers, policy, authorization_sealed';
 
-export const TARGET_COLUMNS = 'tenant_id, source, subscription_id, url, headers, policy, authorization_sealed, secrets_sealed, failing_since, paused_at, last_error, version, updated_at';
+export const TARGET_COLUMNS = 'tenant_id, source, subscription_id, url, headers, headers_sealed, policy, authorization_sealed, secrets_sealed, failing_since, paused_at, last_error, version, updated_at';
 
 type Epoch = number | string;
 
@@ -38,6 +38,7 @@ export interface TargetRowRaw {
   subscription_id: string;
   url: string | null;
   headers: string | null;
+  headers_sealed: string | null;
   policy: string | null;
   authorization_sealed: string | null;
   secrets_sealed: string | null;
@@ -127,6 +128,22 @@ export function recordUpdateParams(record: AttemptRecord): RecordUpdateParams {
   };
 }
 
+/** The bound values of putTargetConfig (names = columns). The plaintext headers column is cleared. */
+export interface TargetConfigParams extends TargetKeyParams {
+  url: string;
+  headers_sealed: string | null;
+  policy: string;
+  authorization_sealed: string | null;
+  at: number;
+}
+
+export function targetConfigParams(key: SubscriptionKey, config: TargetConfigRow, at: number): TargetConfigParams {
+  return {
+    ...targetKeyParams(key), url: config.url, headers_sealed: config.headersSealed, policy: JSON.stringify(config.policy),
+    authorization_sealed: config.authorizationSealed, at,
+  };
+}
+
 export function targetKeyParams(key: SubscriptionKey): TargetKeyParams {
   return { tenant_id: key.tenantId, source: key.source, subscription_id: key.subscriptionId };
 }
@@ -144,7 +161,7 @@ export function toDueDelivery(raw: DueRowRaw): DueDelivery {
 export function toStoredTarget(raw: TargetRowRaw): StoredTarget {
   // The migration creates targets with only their secrets: no url means no config.
   const config = raw.url === null ? null : {
-    url: raw.url, headers: JSON.parse(raw.headers ?? '{}') as Record<string, string>, policy: JSON.parse(raw.policy ?? '{}') as StoredPolicy,
+    url: raw.url, headersSealed: raw.headers_sealed, legacyHeaders: legacyHeaders(raw.headers), policy: JSON.parse(raw.policy ?? '{}') as StoredPolicy,
     authorizationSealed: raw.authorization_sealed,
   };
   return {
@@ -152,4 +169,11 @@ export function toStoredTarget(raw: TargetRowRaw): StoredTarget {
     config, secretsSealed: raw.secrets_sealed, failingSince: ms(raw.failing_since), pausedAt: ms(raw.paused_at),
     lastError: raw.last_error, version: Number(raw.version), updatedAt: ms(raw.updated_at),
   };
+}
+
+/** The plaintext headers column of a target written before headers were sealed: null when empty or cleared. */
+function legacyHeaders(raw: string | null): Record<string, string> | null {
+  if (raw === null) return null;
+  const parsed = JSON.parse(raw) as Record<string, string>;
+  return Object.keys(parsed).length === 0 ? null : parsed;
 }

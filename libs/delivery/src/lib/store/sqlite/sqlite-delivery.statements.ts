@@ -17,12 +17,15 @@ export const SQLITE_STATEMENTS = {
       'OPEN', 'NEW', NULL, 0, @created_at, @created_at, @created_at, NULL, 0, @wake_at, 1)`,
   attemptInsert: `INSERT INTO delivery_attempts (id, delivery_id, number, attempted_at, duration_ms, status_code, error, response_snippet)
     VALUES (@id, @delivery_id, @number, @attempted_at, @duration_ms, @status_code, @error, @response_snippet)`,
+  // A closing record drops the row's legacy credential copy (headers, authorization_sealed).
   recordUpdate: `UPDATE deliveries SET state = @state, application_state = @application_state, close_reason = @close_reason, attempts = @attempts,
       url = @url, next_attempt_at = @next_attempt_at, wake_at = @wake_at, closed_at = @closed_at, updated_at = @updated_at,
-      version = version + 1, queued = 0
+      version = version + 1, queued = 0,
+      headers = CASE WHEN @state = 'CLOSED' THEN '{}' ELSE headers END,
+      authorization_sealed = CASE WHEN @state = 'CLOSED' THEN NULL ELSE authorization_sealed END
     WHERE id = @id AND tenant_id = @tenant_id AND version = @expected_version`,
   closeUnattempted: `UPDATE deliveries SET state = 'CLOSED', application_state = 'CLOSED', close_reason = @reason, next_attempt_at = NULL,
-      wake_at = NULL, queued = 0, closed_at = @at, updated_at = @at, version = version + 1
+      wake_at = NULL, queued = 0, closed_at = @at, updated_at = @at, version = version + 1, headers = '{}', authorization_sealed = NULL
     WHERE id = @id AND tenant_id = @tenant_id AND version = @expected_version`,
   park: `UPDATE deliveries SET wake_at = @wake_at, queued = 0 WHERE id = @id AND tenant_id = @tenant_id AND version = @expected_version`,
   unqueue: `UPDATE deliveries SET wake_at = @at, queued = 0 WHERE id = @id AND tenant_id = @tenant_id AND state = 'OPEN' AND version = 0`,
@@ -37,9 +40,10 @@ export const SQLITE_STATEMENTS = {
     WHERE id = @id AND tenant_id = @tenant_id RETURNING ${DUE_COLUMNS}`,
 
   targetGet: `SELECT ${TARGET_COLUMNS} FROM delivery_targets WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id`,
-  targetPutConfig: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, url, headers, policy, authorization_sealed, version, updated_at)
-    VALUES (@tenant_id, @source, @subscription_id, @url, @headers, @policy, @authorization_sealed, 1, @at)
-    ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET url = excluded.url, headers = excluded.headers, policy = excluded.policy,
+  targetPutConfig: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, url, headers, headers_sealed, policy, authorization_sealed, version, updated_at)
+    VALUES (@tenant_id, @source, @subscription_id, @url, NULL, @headers_sealed, @policy, @authorization_sealed, 1, @at)
+    ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET url = excluded.url, headers = NULL, headers_sealed = excluded.headers_sealed,
+      policy = excluded.policy,
       authorization_sealed = excluded.authorization_sealed, version = delivery_targets.version + 1, updated_at = excluded.updated_at`,
   targetPutSecrets: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, secrets_sealed, version, updated_at)
     VALUES (@tenant_id, @source, @subscription_id, @secrets_sealed, 1, @at)
@@ -47,7 +51,7 @@ export const SQLITE_STATEMENTS = {
       version = delivery_targets.version + 1, updated_at = excluded.updated_at`,
   targetDelete: `DELETE FROM delivery_targets WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id`,
   cancelOpen: `UPDATE deliveries SET state = 'CLOSED', application_state = 'CLOSED', close_reason = 'CANCELLED', next_attempt_at = NULL,
-      wake_at = NULL, queued = 0, closed_at = @at, updated_at = @at, version = version + 1
+      wake_at = NULL, queued = 0, closed_at = @at, updated_at = @at, version = version + 1, headers = '{}', authorization_sealed = NULL
     WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id AND state = 'OPEN'`,
   targetSetHealth: `UPDATE delivery_targets SET failing_since = @failing_since, paused_at = @paused_at, last_error = @last_error,
       version = version + 1, updated_at = @at

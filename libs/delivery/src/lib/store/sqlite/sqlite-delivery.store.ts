@@ -1,8 +1,9 @@
 import {
   AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredTarget, SubscriptionKey,
+  TargetConfigRow,
 } from '../../core/ports/delivery-store.port';
 import {
-  attemptInsertParams, deliveryInsertParams, DueRowRaw, recordUpdateParams, TargetRowRaw, targetKeyParams, toDueDelivery, toStoredTarget,
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, recordUpdateParams, TargetRowRaw, targetConfigParams, targetKeyParams, toDueDelivery, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import { SqliteWriterThread } from './sqlite-writer.thread';
@@ -75,11 +76,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return row ? toStoredTarget(row) : null;
   }
 
-  async putTargetConfig(key: SubscriptionKey, config: NonNullable<StoredTarget['config']>, at: number): Promise<void> {
-    await this.thread.call<null>('putTargetConfig', {
-      ...targetKeyParams(key), url: config.url, headers: JSON.stringify(config.headers), policy: JSON.stringify(config.policy),
-      authorization_sealed: config.authorizationSealed, at,
-    });
+  async putTargetConfig(key: SubscriptionKey, config: TargetConfigRow, at: number): Promise<void> {
+    await this.thread.call<null>('putTargetConfig', targetConfigParams(key, config, at));
   }
 
   async putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void> {
