@@ -38,6 +38,8 @@ function rowOf(table: string, n: number): Record<string, unknown> {
       return { id, tenant_id: tenant, mailbox: tenant, filter: '{}', url: 'https://example.com/', retries: 1, timeout_ms: 1000, success_code: 200, created_at: T0 };
     case 'integration_points':
       return { tenant_id: tenant, id, code: `C${n}`, type: 'public', token_local: `tok${n}`.padEnd(32, '0'), opts_recv_timeout: 1000, created_at: T0, updated_at: T0 };
+    case 'application_webhooks':
+      return { tenant_id: tenant, application_id: n, url: 'https://example.com/', retry_enabled: 1, retry_config: '{}', headers: '{}', created_at: T0, updated_at: T0 };
     case 'delivery_targets':
       return { tenant_id: tenant, source: 'application_webhook', subscription_id: `sub-${n}`, version: 1, updated_at: T0 };
     case 'subscription_secrets':
