@@ -1,4 +1,4 @@
 export { SecretBox } from './lib/secret-box';
-export { generateApiKey, generateHexToken, hashApiKey, sameHash } from './lib/tokens.util';
+export { generateApiKey, generateHexToken, hashApiKey } from './lib/tokens.util';
 /** Injection token under which apps provide their SecretBox. */
 export const SECRET_BOX = Symbol('SECRET_BOX');

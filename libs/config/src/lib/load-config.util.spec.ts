@@ -2,7 +2,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { CommonEnv, toInt } from './common.env';
 import { ConfigError, loadConfig } from './load-config.util';
-import { databaseConfigFrom, describeDatabase } from './database-config';
+import { databaseConfigFrom } from './database-config';
 
 const KEY = 'q5m0cYk3U0mTz8gQkWcVbq1sXg6Yv1Nn7aG2y9v0D9c=';
 
@@ -49,12 +49,10 @@ describe('loadConfig', () => {
 
 describe('databaseConfigFrom', () => {
   it.each([
-    [{ SQLITE_PATH: './data/x.sqlite' }, { driver: 'sqlite', path: './data/x.sqlite', synchronous: 'FULL' }, 'sqlite:./data/x.sqlite'],
-    [{ SQLITE_PATH: 'y.sqlite', SQLITE_SYNCHRONOUS: 'NORMAL' as const }, { driver: 'sqlite', path: 'y.sqlite', synchronous: 'NORMAL' }, 'sqlite:y.sqlite'],
-    [{ DATABASE_URL: 'postgres://u:pw@db:5433/hr', SQLITE_PATH: 'x' }, { driver: 'postgres', url: 'postgres://u:pw@db:5433/hr' }, 'postgres://db:5433/hr'],
-  ])('picks the driver for %j and describes it without a password', (env, expected, description) => {
-    const db = databaseConfigFrom(env);
-    expect(db).toEqual(expected);
-    expect(describeDatabase(db)).toBe(description);
+    [{ SQLITE_PATH: './data/x.sqlite' }, { driver: 'sqlite', path: './data/x.sqlite', synchronous: 'FULL' }],
+    [{ SQLITE_PATH: 'y.sqlite', SQLITE_SYNCHRONOUS: 'NORMAL' as const }, { driver: 'sqlite', path: 'y.sqlite', synchronous: 'NORMAL' }],
+    [{ DATABASE_URL: 'postgres://u:pw@db:5433/hr', SQLITE_PATH: 'x' }, { driver: 'postgres', url: 'postgres://u:pw@db:5433/hr' }],
+  ])('picks the driver for %j', (env, expected) => {
+    expect(databaseConfigFrom(env)).toEqual(expected);
   });
 });

@@ -53,9 +53,4 @@ export class DeliveryRepository {
     qb.addOrderBy('d.createdAt', query.sort?.direction ?? 'DESC').addOrderBy('d.id', query.sort?.direction ?? 'DESC');
     return qb.offset(query.offset).limit(query.limit).getMany();
   }
-
-  async countByState(): Promise<Array<{ state: string; count: number }>> {
-    const rows = await this.deliveries.createQueryBuilder('d').select('d.state', 'state').addSelect('COUNT(*)', 'count').groupBy('d.state').getRawMany<{ state: string; count: string | number }>();
-    return rows.map((row) => ({ state: row.state, count: Number(row.count) }));
-  }
 }
