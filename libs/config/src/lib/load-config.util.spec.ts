@@ -38,12 +38,16 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret value in its message', () => {
+    // Caught outside the assertions: an expect inside catch would pass if loadConfig stopped throwing.
+    let error: unknown;
     try {
       loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: 'sup3r-s3cret-value' });
-      throw new Error('expected a ConfigError');
-    } catch (error) {
-      expect((error as Error).message).not.toContain('sup3r-s3cret-value');
+    } catch (caught) {
+      error = caught;
     }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/HOOKRELAY_ENCRYPTION_KEY/);
+    expect((error as Error).message).not.toContain('sup3r-s3cret-value');
   });
 });
 
