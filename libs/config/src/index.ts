@@ -3,5 +3,5 @@ export { CommonEnv, DatabaseEnv, EncryptionEnv, encryptionKeyringFrom, LOG_LEVEL
 export { encryptionKeyProblem, parseEncryptionKeyring, SINGLE_KEY_ID } from './lib/encryption-keyring.parser';
 export type { EncryptionKeyEntry } from './lib/encryption-keyring.parser';
 export type { LogLevel } from './lib/common.env';
-export { databaseConfigFrom, describeDatabase } from './lib/database-config';
+export { databaseConfigFrom } from './lib/database-config';
 export type { DatabaseConfig } from './lib/database-config';

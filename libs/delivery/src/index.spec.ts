@@ -29,7 +29,6 @@ describe('@hookrelay/delivery public surface', () => {
     ['SIGNING_SECRET_PREFIX', 'whsec_'],
     ['MAX_RETRY_DELAY_MS', 86_400_000],
     ['DOCSTUDIO_MAX_RETRIES', 10],
-    ['DEFAULT_RETRY_SCHEDULE_TEXT', 'exponential:base=5s,factor=2,max=1h,jitter=0.2'],
     ['DEFAULT_SNIPPET_BYTES', 1024],
   ])('exports %s = %j', (name, value) => {
     expect(delivery[name]).toBe(value);

@@ -27,7 +27,6 @@ export type { DocstudioRetryOptions } from './lib/retry/docstudio-retry-policy.u
 export type { RetryAfterBounds } from './lib/retry/retry-after-ms.util';
 export {
   DEFAULT_RETRY_SCHEDULE,
-  DEFAULT_RETRY_SCHEDULE_TEXT,
   DOCSTUDIO_MAX_RETRIES,
   MAX_RETRY_DELAY_MS,
 } from './lib/retry/retry.constants';

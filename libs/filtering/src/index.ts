@@ -27,9 +27,6 @@ export { parseIncoplaxOrder } from './lib/incoplax/parse-incoplax-order.parser';
 export { parseIncoplaxFlat } from './lib/incoplax/parse-incoplax-flat.parser';
 export { applyIncoplaxMask } from './lib/incoplax/apply-incoplax-mask.util';
 export { flattenObject } from './lib/incoplax/flatten-object.util';
-export { getPathValue } from './lib/incoplax/get-path-value.util';
-export { matchesIncoplaxFilter } from './lib/incoplax/matches-incoplax-filter.util';
-export { compareByIncoplaxOrder } from './lib/incoplax/compare-by-incoplax-order.util';
 
 // Conpeek list endpoints (GET /callback)
 export type {

@@ -7,10 +7,3 @@ export type DatabaseConfig =
 export function databaseConfigFrom(env: Pick<DatabaseEnv, 'DATABASE_URL' | 'SQLITE_PATH'> & Partial<Pick<DatabaseEnv, 'SQLITE_SYNCHRONOUS'>>): DatabaseConfig {
   return env.DATABASE_URL ? { driver: 'postgres', url: env.DATABASE_URL } : { driver: 'sqlite', path: env.SQLITE_PATH, synchronous: env.SQLITE_SYNCHRONOUS ?? 'FULL' };
 }
-
-/** What a log line may say about the database: never the password. */
-export function describeDatabase(db: DatabaseConfig): string {
-  if (db.driver === 'sqlite') return `sqlite:${db.path}`;
-  const url = new URL(db.url);
-  return `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`;
-}

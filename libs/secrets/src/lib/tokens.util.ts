@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** A new API key: "hr_" + 40 base62-ish chars of CSPRNG output (240 bits), safe in headers and shells. */
 export function generateApiKey(): string {
@@ -11,12 +11,6 @@ export function generateApiKey(): string {
  */
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** 32 lowercase hex chars from a CSPRNG, the shape of the seed's token_local. */

@@ -1,6 +1,7 @@
+import { CommonEnv } from '@hookrelay/config';
 import { catchDeliverySettingError } from '../../testing/catch-delivery-setting-error';
 import { parseRetrySchedule } from './parse-retry-schedule.parser';
-import { DEFAULT_RETRY_SCHEDULE, DEFAULT_RETRY_SCHEDULE_TEXT } from './retry.constants';
+import { DEFAULT_RETRY_SCHEDULE } from './retry.constants';
 import type { RetrySchedule } from './retry-schedule.types';
 
 describe('parseRetrySchedule', () => {
@@ -19,8 +20,8 @@ describe('parseRetrySchedule', () => {
     expect(parseRetrySchedule(text)).toEqual(expected);
   });
 
-  it('the default text parses to the default schedule', () => {
-    expect(parseRetrySchedule(DEFAULT_RETRY_SCHEDULE_TEXT)).toEqual(DEFAULT_RETRY_SCHEDULE);
+  it('the configured default (CALLBACK_RETRY_SCHEDULE) parses to the default schedule', () => {
+    expect(parseRetrySchedule(new CommonEnv().CALLBACK_RETRY_SCHEDULE)).toEqual(DEFAULT_RETRY_SCHEDULE);
   });
 
   it.each<[string, string]>([

@@ -6,10 +6,7 @@ export const MAX_RETRY_DELAY_MS = 24 * 60 * 60 * 1000;
 /** DocStudio `retries` is 0..10 inclusive; 0 means one attempt and no retry. */
 export const DOCSTUDIO_MAX_RETRIES = 10;
 
-/** The DocStudio default schedule, as `CALLBACK_RETRY_SCHEDULE` text. */
-export const DEFAULT_RETRY_SCHEDULE_TEXT = 'exponential:base=5s,factor=2,max=1h,jitter=0.2';
-
-/** {@link DEFAULT_RETRY_SCHEDULE_TEXT} parsed: 5 s, 10 s, 20 s, … capped at 1 h, each up to 20 % shorter. */
+/** The default of `CALLBACK_RETRY_SCHEDULE` (CommonEnv) parsed: 5 s, 10 s, 20 s, … capped at 1 h, each up to 20 % shorter. */
 export const DEFAULT_RETRY_SCHEDULE: ExponentialRetrySchedule = Object.freeze({
   kind: 'exponential',
   baseMs: 5_000,

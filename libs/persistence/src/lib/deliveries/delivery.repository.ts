@@ -12,6 +12,9 @@ export interface DeliveryPageQuery {
   limit: number;
 }
 
+/** Columns that may hold NULL: only they get a NULLS clause (on the others it would change nothing). */
+const NULLABLE: ReadonlySet<DeliveryColumn> = new Set<DeliveryColumn>(['closeReason', 'nextAttemptAt', 'closedAt']);
+
 const SQL_OP: Record<Exclude<DeliveryComparison, 'in'>, string> = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
 /**
@@ -44,14 +47,10 @@ export class DeliveryRepository {
       if (condition.op === 'in') qb.andWhere(`d.${condition.column} IN (:...${param})`, { [param]: value });
       else qb.andWhere(`d.${condition.column} ${SQL_OP[condition.op]} :${param}`, { [param]: value });
     });
-    if (query.sort) qb.orderBy(`d.${query.sort.column}`, query.sort.direction);
+    // Empty values last in both directions, on both drivers (SQLite puts NULLs first ascending, PostgreSQL last).
+    if (query.sort) qb.orderBy(`d.${query.sort.column}`, query.sort.direction, NULLABLE.has(query.sort.column) ? 'NULLS LAST' : undefined);
     // Time-ordered ids make the id a stable, index-friendly tiebreak (and the default newest-first order).
     qb.addOrderBy('d.createdAt', query.sort?.direction ?? 'DESC').addOrderBy('d.id', query.sort?.direction ?? 'DESC');
     return qb.offset(query.offset).limit(query.limit).getMany();
-  }
-
-  async countByState(): Promise<Array<{ state: string; count: number }>> {
-    const rows = await this.deliveries.createQueryBuilder('d').select('d.state', 'state').addSelect('COUNT(*)', 'count').groupBy('d.state').getRawMany<{ state: string; count: string | number }>();
-    return rows.map((row) => ({ state: row.state, count: Number(row.count) }));
   }
 }
