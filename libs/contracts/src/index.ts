@@ -1,5 +1,7 @@
 export * from './lib/errors/service-error';
 export * from './lib/tenancy/tenant-command';
+export * from './lib/limits/payload-limits';
+export * from './lib/limits/find-payload-problem.util';
 export * from './lib/health/health-check.v1';
 export * from './lib/streams/streams';
 export * from './lib/request-map';
