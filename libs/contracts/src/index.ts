@@ -21,3 +21,4 @@ export * from './lib/delivery-subscriptions/delivery-subscriptions.v1';
 export * from './lib/application-webhooks/application-event.v1';
 export * from './lib/callback-log/callback-log.v1';
 export * from './lib/envelope-callbacks/envelope-event.v1';
+export * from './lib/envelope-callbacks/envelope-date.validators';

@@ -146,7 +146,9 @@ describe('parseConpeekFilter', () => {
       '[{"property":"closed_date","value":["2021-12-05 14:00:00","2021-02-30 00:00:00"]}]',
       'value "2021-02-30 00:00:00" in filter[0] is not a valid date for "closed_date"',
     ],
-    ['[{"property":"attempts","operator":"gt","value":"3"}]', 'value "3" in filter[0] must be a number for "attempts"'],
+    ['[{"property":"attempts","operator":"gt","value":"3"}]', 'value "3" in filter[0] must be a whole number from -2147483648 to 2147483647 for "attempts"'],
+    ['[{"property":"attempts","value":1.5}]', 'value 1.5 in filter[0] must be a whole number from -2147483648 to 2147483647 for "attempts"'],
+    ['[{"property":"attempts","operator":"gt","value":1e300}]', 'value 1e+300 in filter[0] must be a whole number from -2147483648 to 2147483647 for "attempts"'],
     ['[{"property":"event","value":5}]', 'value 5 in filter[0] must be a string for "event"'],
     [
       '[{"property":"state","value":"OPEN"},{"property":"nope","value":1}]',

@@ -1,5 +1,6 @@
 import { FilterSyntaxError } from '../filter-syntax.error';
 import { describeValue } from '../shared/describe-value.util';
+import { INT32_DESCRIPTION, isInt32 } from '../shared/is-int32.util';
 import { isPlainObject } from '../shared/is-plain-object.util';
 import { parseJsonParam } from '../shared/parse-json-param.util';
 import { readQueryString } from '../shared/read-query-string.util';
@@ -149,10 +150,10 @@ function parseComparable(
   where: string,
 ): Date | number {
   if (spec.kind === 'number') {
-    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (isInt32(value)) return value;
     throw new FilterSyntaxError(
       'filter',
-      `value ${describeValue(value)} in ${where} must be a number for "${property}"`,
+      `value ${describeValue(value)} in ${where} must be ${INT32_DESCRIPTION} for "${property}"`,
     );
   }
   const date = typeof value === 'string' ? parseConpeekDate(value) : null;
