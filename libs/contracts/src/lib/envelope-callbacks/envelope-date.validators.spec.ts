@@ -10,7 +10,7 @@ class Bounded {
   @IsEnvelopeIsoDate() from!: unknown;
 }
 
-const accepts = (Target: new () => { [key: string]: unknown }, key: string, value: unknown): boolean =>
+const accepts = (Target: new () => object, key: string, value: unknown): boolean =>
   validateSync(Object.assign(new Target(), { [key]: value })).length === 0;
 
 describe('IsEnvelopeDate', () => {
