@@ -1,6 +1,4 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-// Not re-exported by the package index; the enum is what Nest's RPC context hands pipes as metadata.type.
-import { RpcParamtype } from '@nestjs/microservices/enums/rpc-paramtype.enum';
 import { findPayloadProblem, MAX_PAYLOAD_DEPTH, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
 import { describeValidationErrors } from './validation-errors.util';
 
@@ -11,7 +9,8 @@ import { describeValidationErrors } from './validation-errors.util';
  */
 class PayloadValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if ((metadata.type as unknown) === RpcParamtype.PAYLOAD) {
+    // Nest hands pipes an RPC @Payload() as 'body' (its PipesConsumer maps the param enum onto that token).
+    if (metadata.type === 'body') {
       const problem = findPayloadProblem(value, MAX_PAYLOAD_DEPTH);
       if (problem !== null) throw new ServiceException(ServiceErrorCode.BadRequest, `request ${problem}`);
     }
