@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested,
 } from 'class-validator';
 import { IsEnvelopeDate } from './envelope-date.validators';
 import { MailboxScopedCommand } from './envelope-callback.commands.v1';
@@ -69,6 +69,8 @@ export class PublishEnvelopeEventsCommand extends MailboxScopedCommand {
   @IsArray({ message: 'request body must be an envelope event or an array of envelope events' })
   @ArrayMinSize(1, { message: 'request body must be an envelope event or a non-empty array of envelope events' })
   @ArrayMaxSize(MAX_ENVELOPE_EVENTS_PER_REQUEST, { message: `request body may hold at most ${MAX_ENVELOPE_EVENTS_PER_REQUEST} envelope events` })
+  // ValidateNested alone recurses into a nested list ([[]] passed and reached the service as an "event").
+  @IsObject({ each: true, message: 'each envelope event must be a JSON object' })
   @ValidateNested({ each: true })
   @Type(() => EnvelopeEventInput)
   body!: EnvelopeEventInput[];
