@@ -18,7 +18,7 @@ export function IsEnvelopeDate(options?: ValidationOptions): PropertyDecorator {
     name: 'isEnvelopeDate',
     validator: {
       validate: (value: unknown): boolean => isEpochMillis(value) || isIsoDateTime(value),
-      defaultMessage: () => '$property must be UNIX milliseconds (0 to 8640000000000000) or an ISO 8601 date-time',
+      defaultMessage: () => '$property must be UNIX milliseconds or an ISO 8601 date-time',
     },
   }, options);
 }
