@@ -7,6 +7,7 @@ import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { GatewayEnv } from './config/gateway.env';
 import { GatewayModule } from './gateway.module';
 import { createBodyParser } from './http/body-parser.middleware';
+import { answerClientError } from './http/client-error.handler';
 import { httpMetrics } from './http/http-metrics.middleware';
 import { collectProcessMetrics, JsonLogger } from '@hookrelay/messaging';
 import { correlation } from './http/correlation.middleware';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   // The /docs page's scripts and styles (Swagger UI, from the swagger-ui-dist package).
   app.useStaticAssets(getAbsoluteFSPath(), { prefix: '/docs/assets' });
   await app.init();
+  // Requests Node's parser refuses get a JSON 400 in the API's dialect, not Node's bare one.
+  app.getHttpServer().on('clientError', answerClientError);
 
   // Node's HTTP parser refuses the LOOKUP method, so the public port is served by a front socket that
   // hands connections to Nest's server with LOOKUP rewritten (see ./lookup).

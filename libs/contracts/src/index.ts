@@ -1,6 +1,8 @@
 export * from './lib/errors/service-error';
 export * from './lib/tenancy/tenant-command';
 export * from './lib/tenancy/viewer-role';
+export * from './lib/limits/payload-limits';
+export * from './lib/limits/find-payload-problem.util';
 export * from './lib/health/health-check.v1';
 export * from './lib/streams/streams';
 export * from './lib/request-map';
@@ -26,3 +28,4 @@ export * from './lib/delivery-subscriptions/delivery-subscriptions.v1';
 export * from './lib/application-webhooks/application-event.v1';
 export * from './lib/callback-log/callback-log.v1';
 export * from './lib/envelope-callbacks/envelope-event.v1';
+export * from './lib/envelope-callbacks/envelope-date.validators';

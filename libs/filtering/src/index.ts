@@ -32,6 +32,7 @@ export { flattenObject } from './lib/incoplax/flatten-object.util';
 export type {
   ConpeekCallbackQuery,
   ConpeekCondition,
+  ConpeekDateSpan,
   ConpeekOperator,
   ConpeekPropertySpec,
   ConpeekQuerySchema,
@@ -45,6 +46,8 @@ export { parseConpeekFilter } from './lib/conpeek/parse-conpeek-filter.parser';
 export { parseConpeekSort } from './lib/conpeek/parse-conpeek-sort.parser';
 export { formatConpeekDate } from './lib/conpeek/format-conpeek-date.util';
 export { parseConpeekDate } from './lib/conpeek/parse-conpeek-date.util';
+export { conpeekDateRange } from './lib/conpeek/conpeek-date-range.util';
+export type { ConpeekInstantRange } from './lib/conpeek/conpeek-date-range.util';
 
 // DocStudio envelope callback filters (matching envelopes against callbacks)
 export type {

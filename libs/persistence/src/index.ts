@@ -32,7 +32,7 @@ export { DeliveryEntity, DELIVERY_SOURCES, DELIVERY_STATES, APPLICATION_STATES, 
 export type { DeliverySource, DeliveryState, ApplicationState, CloseReason, DeliveryPolicy } from './lib/deliveries/delivery.entity';
 export { DeliveryAttemptEntity } from './lib/deliveries/delivery-attempt.entity';
 export { DeliveryRepository } from './lib/deliveries/delivery.repository';
-export type { DeliveryPageQuery, DeliveryColumn, DeliveryComparison } from './lib/deliveries/delivery.repository';
+export type { DeliveryPageQuery, DeliveryColumn, DeliveryComparison, DeliveryTimeRange } from './lib/deliveries/delivery.repository';
 export { serializedWrite, serializedTransaction } from './lib/data-source/serialized-write.util';
 
 export { EnvelopeCallbackMailboxEntity } from './lib/envelope-callbacks/envelope-callback-mailbox.entity';

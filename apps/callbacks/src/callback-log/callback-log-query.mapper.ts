@@ -1,4 +1,4 @@
-import { ConpeekCallbackQuery, ConpeekScalar } from '@hookrelay/filtering';
+import { ConpeekCallbackQuery, ConpeekCondition, ConpeekDateSpan, conpeekDateRange, ConpeekScalar } from '@hookrelay/filtering';
 import { DeliveryColumn, DeliveryPageQuery } from '@hookrelay/persistence';
 
 /** Conpeek property (wire name) → delivery column. */
@@ -22,15 +22,30 @@ function column(property: string): DeliveryColumn {
   return mapped;
 }
 
-const scalar = (value: ConpeekScalar): string | number | Date => value;
+const isSpan = (value: ConpeekScalar): value is ConpeekDateSpan => typeof value === 'object';
+const plain = (value: ConpeekScalar): string | number => {
+  // The filtering schema gives every property one kind, so a list never mixes dates with other values.
+  if (isSpan(value)) throw new Error('a date among non-date filter values');
+  return value;
+};
+
+type Where = DeliveryPageQuery['where'][number];
+
+/** A date stands for its whole span (a second, as Conpeek prints it), so it becomes ranges of instants. */
+function toWhere(condition: ConpeekCondition): Where {
+  const col = column(condition.property);
+  if (condition.op === 'in') {
+    const values = condition.value;
+    if (values.length > 0 && values.every(isSpan)) return { column: col, op: 'inRanges', value: values.map((span) => conpeekDateRange('eq', span)) };
+    return { column: col, op: 'in', value: values.map(plain) };
+  }
+  if (isSpan(condition.value)) return { column: col, op: 'inRanges', value: [conpeekDateRange(condition.op, condition.value)] };
+  return { column: col, op: condition.op, value: condition.value };
+}
 
 export function toDeliveryPageQuery(query: ConpeekCallbackQuery): DeliveryPageQuery {
   return {
-    where: query.conditions.map((condition) =>
-      condition.op === 'in'
-        ? { column: column(condition.property), op: 'in', value: condition.value.map((v) => (v instanceof Date ? v.getTime() : v)) }
-        : { column: column(condition.property), op: condition.op, value: scalar(condition.value) },
-    ),
+    where: query.conditions.map(toWhere),
     sort: query.sort ? { column: column(query.sort.field), direction: query.sort.direction === 'desc' ? 'DESC' : 'ASC' } : null,
     offset: query.offset,
     limit: query.limit,

@@ -1,4 +1,5 @@
-import { EnvelopeCallbackFilterInput, EnvelopeCallbackView } from '@hookrelay/contracts';
+import { EnvelopeCallbackFilterInput, EnvelopeCallbackView, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
+import { parseEnvelopeTimestamp } from '@hookrelay/filtering';
 import { EnvelopeCallbackEntity, StoredEnvelopeFilter } from '@hookrelay/persistence';
 
 /** Keeps only the filter parts that were set; normalised dates (ISO, UTC) so matching compares like with like. */
@@ -9,7 +10,12 @@ export function toStoredFilter(filter: EnvelopeCallbackFilterInput): StoredEnvel
   if (filter.subject !== undefined) stored.subject = filter.subject;
   for (const key of ['receiveDateFrom', 'receiveDateTo', 'expireDateFrom', 'expireDateTo'] as const) {
     const value = filter[key];
-    if (value) stored[key] = new Date(value).toISOString();
+    if (!value) continue;
+    // The contract checked the shape; an impossible calendar date (2023-02-30) is caught here. Read
+    // strictly (no zone = UTC), as envelope dates are, never by the lenient Date constructor.
+    const millis = parseEnvelopeTimestamp(value);
+    if (millis === null) throw new ServiceException(ServiceErrorCode.BadRequest, `filter.${key} is not a valid date`);
+    stored[key] = new Date(millis).toISOString();
   }
   if (filter.template) stored.template = filter.template;
   if (filter.sender) stored.sender = filter.sender;

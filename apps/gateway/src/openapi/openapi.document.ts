@@ -1,3 +1,4 @@
+import { MAX_BODY_DEPTH } from '@hookrelay/contracts';
 import { INCOPLAX_INTEGRATION_POINT_SCHEMA, CONPEEK_CALLBACK_QUERY_SCHEMA } from '@hookrelay/filtering';
 
 /**
@@ -98,7 +99,9 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
     info: {
       title: 'Hookrelay',
       version: '0.1.0',
-      description: 'Webhook and callback delivery, wire-compatible with the DocStudio, Conpeek and Incoplax/Era APIs. Deliveries are signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature).',
+      description: 'Webhook and callback delivery, wire-compatible with the DocStudio, Conpeek and Incoplax/Era APIs. Deliveries are signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). ' +
+        `Input limits on every API: JSON request bodies may nest at most ${MAX_BODY_DEPTH} levels of objects/arrays, and no URL, query value, body key or string may hold a NUL character (%00, \\u0000); ` +
+        'both are refused with a 400 in the API\'s own error shape (/exec bodies are relayed as they are).',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ apiKey: [] }],

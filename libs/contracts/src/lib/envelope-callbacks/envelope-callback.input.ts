@@ -1,9 +1,10 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { MAX_URL_LENGTH } from '../validation/http-url.util';
 import { IsHttpUrl } from '../validation/is-http-url.decorator';
+import { IsEnvelopeIsoDate } from './envelope-date.validators';
 
 export const ENVELOPE_STATUSES = ['WAITING', 'COMPLETED', 'CANCELLED', 'EXPIRED'] as const;
 export type EnvelopeStatus = (typeof ENVELOPE_STATUSES)[number];
@@ -25,10 +26,10 @@ export class EnvelopeCallbackFilterInput {
   @IsIn(ENVELOPE_STATUSES, { each: true, message: `status values must be among: ${ENVELOPE_STATUSES.join(', ')}` })
   status?: EnvelopeStatus[];
   @IsOptional() @IsString() @MaxLength(1000) subject?: string;
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'receiveDateFrom must be an ISO 8601 date-time' }) receiveDateFrom?: string | null;
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'receiveDateTo must be an ISO 8601 date-time' }) receiveDateTo?: string | null;
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'expireDateFrom must be an ISO 8601 date-time' }) expireDateFrom?: string | null;
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'expireDateTo must be an ISO 8601 date-time' }) expireDateTo?: string | null;
+  @IsOptional() @IsEnvelopeIsoDate({ message: 'receiveDateFrom must be an ISO 8601 date-time' }) receiveDateFrom?: string | null;
+  @IsOptional() @IsEnvelopeIsoDate({ message: 'receiveDateTo must be an ISO 8601 date-time' }) receiveDateTo?: string | null;
+  @IsOptional() @IsEnvelopeIsoDate({ message: 'expireDateFrom must be an ISO 8601 date-time' }) expireDateFrom?: string | null;
+  @IsOptional() @IsEnvelopeIsoDate({ message: 'expireDateTo must be an ISO 8601 date-time' }) expireDateTo?: string | null;
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'template values must be UUIDs' }) template?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'sender values must be UUIDs' }) sender?: string[];
   @IsOptional() @IsArray() @ArrayMaxSize(2) @Transform(lower)

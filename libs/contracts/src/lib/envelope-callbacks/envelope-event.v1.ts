@@ -1,7 +1,8 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateBy, ValidateNested, ValidationOptions,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested,
 } from 'class-validator';
+import { IsEnvelopeDate } from './envelope-date.validators';
 import { MailboxScopedCommand } from './envelope-callback.commands.v1';
 import { IdempotencyKeyProperty } from '../delivery/idempotency-key';
 import { ENVELOPE_SCOPES, ENVELOPE_STATUSES, EnvelopeScope, EnvelopeStatus } from './envelope-callback.input';
@@ -16,21 +17,6 @@ export const ENVELOPE_EVENT_SUBJECTS_V1 = {
 } as const;
 
 export const MAX_ENVELOPE_EVENTS_PER_REQUEST = 1000;
-
-/** ISO 8601 date, optionally with a time, fraction and zone (no zone = UTC); the service rejects impossible dates. */
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-
-/** An envelope date as DocStudio clients send it: UNIX milliseconds or an ISO 8601 date-time. */
-export function IsEnvelopeDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isEnvelopeDate',
-    validator: {
-      validate: (value: unknown): boolean =>
-        (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) || (typeof value === 'string' && ISO_DATE_TIME.test(value)),
-      defaultMessage: () => '$property must be UNIX milliseconds or an ISO 8601 date-time',
-    },
-  }, options);
-}
 
 const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.toUpperCase() : value);
 const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.toLowerCase() : value);
@@ -83,6 +69,8 @@ export class PublishEnvelopeEventsCommand extends MailboxScopedCommand {
   @IsArray({ message: 'request body must be an envelope event or an array of envelope events' })
   @ArrayMinSize(1, { message: 'request body must be an envelope event or a non-empty array of envelope events' })
   @ArrayMaxSize(MAX_ENVELOPE_EVENTS_PER_REQUEST, { message: `request body may hold at most ${MAX_ENVELOPE_EVENTS_PER_REQUEST} envelope events` })
+  // ValidateNested alone recurses into a nested list ([[]] passed and reached the service as an "event").
+  @IsObject({ each: true, message: 'each envelope event must be a JSON object' })
   @ValidateNested({ each: true })
   @Type(() => EnvelopeEventInput)
   body!: EnvelopeEventInput[];

@@ -34,7 +34,7 @@ describe('parseConpeekCallbackQuery', () => {
         sort: { field: 'created_date', direction: 'desc' },
         conditions: [
           { property: 'state', op: 'in', value: ['OPEN', 'PROCESSING'] },
-          { property: 'created_date', op: 'gt', value: new Date('2021-12-05T14:00:00Z') },
+          { property: 'created_date', op: 'gt', value: { from: new Date('2021-12-05T14:00:00Z'), until: new Date('2021-12-05T14:00:01Z') } },
         ],
       },
     ],

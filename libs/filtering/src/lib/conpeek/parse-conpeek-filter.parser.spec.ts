@@ -7,7 +7,9 @@ const SEED_FILTER = '[{"property": "created_date", "operator": "gt", "value": "2
 // What the vendor page prints for encodeURI(JSON.stringify(SEED_FILTER)), i.e. encoded once too often.
 const SEED_FILTER_ENCODED =
   '%5B%7B%22property%22:%22created_date%22,%22operator%22:%22gt%22,%22value%22:%222021-12-05%2014:00:00%22%7D%5D';
-const dec5 = new Date('2021-12-05T14:00:00Z');
+/** The span a date text stands for: its whole last written unit (see parseDateTimeSpan). */
+const span = (from: string, until: string): { from: Date; until: Date } => ({ from: new Date(from), until: new Date(until) });
+const dec5 = span('2021-12-05T14:00:00Z', '2021-12-05T14:00:01Z');
 
 describe('parseConpeekFilter', () => {
   it.each<[unknown, ConpeekCondition[]]>([
@@ -38,8 +40,8 @@ describe('parseConpeekFilter', () => {
       '[{"property":"created_date","operator":"gte","value":"2021-12-05 00:00:00"},' +
         '{"property":"created_date","operator":"lt","value":"2021-12-06 00:00:00"}]',
       [
-        { property: 'created_date', op: 'gte', value: new Date('2021-12-05T00:00:00Z') },
-        { property: 'created_date', op: 'lt', value: new Date('2021-12-06T00:00:00Z') },
+        { property: 'created_date', op: 'gte', value: span('2021-12-05T00:00:00Z', '2021-12-05T00:00:01Z') },
+        { property: 'created_date', op: 'lt', value: span('2021-12-06T00:00:00Z', '2021-12-06T00:00:01Z') },
       ],
     ],
     [
@@ -52,7 +54,7 @@ describe('parseConpeekFilter', () => {
     ],
     [
       '[{"property":"created_date","operator":"gt","value":"2021-12-05"}]',
-      [{ property: 'created_date', op: 'gt', value: new Date('2021-12-05T00:00:00Z') }],
+      [{ property: 'created_date', op: 'gt', value: span('2021-12-05T00:00:00Z', '2021-12-06T00:00:00Z') }],
     ],
     [
       '[{"property":"created_date","value":"2021-12-05 14:00:00"}]',
@@ -60,7 +62,11 @@ describe('parseConpeekFilter', () => {
     ],
     [
       '[{"property":"closed_date","value":["2021-12-05 14:00:00","2021-12-05 15:00:00"]}]',
-      [{ property: 'closed_date', op: 'in', value: [dec5, new Date('2021-12-05T15:00:00Z')] }],
+      [{ property: 'closed_date', op: 'in', value: [dec5, span('2021-12-05T15:00:00Z', '2021-12-05T15:00:01Z')] }],
+    ],
+    [
+      '[{"property":"created_date","operator":"lte","value":"2021-12-05T14:00:00.250Z"}]',
+      [{ property: 'created_date', op: 'lte', value: span('2021-12-05T14:00:00.250Z', '2021-12-05T14:00:00.251Z') }],
     ],
     [
       '[{"property":"created_date","operator":"GT","value":"2021-12-05 14:00:00"}]',
@@ -146,7 +152,9 @@ describe('parseConpeekFilter', () => {
       '[{"property":"closed_date","value":["2021-12-05 14:00:00","2021-02-30 00:00:00"]}]',
       'value "2021-02-30 00:00:00" in filter[0] is not a valid date for "closed_date"',
     ],
-    ['[{"property":"attempts","operator":"gt","value":"3"}]', 'value "3" in filter[0] must be a number for "attempts"'],
+    ['[{"property":"attempts","operator":"gt","value":"3"}]', 'value "3" in filter[0] must be a whole number from -2147483648 to 2147483647 for "attempts"'],
+    ['[{"property":"attempts","value":1.5}]', 'value 1.5 in filter[0] must be a whole number from -2147483648 to 2147483647 for "attempts"'],
+    ['[{"property":"attempts","operator":"gt","value":1e300}]', 'value 1e+300 in filter[0] must be a whole number from -2147483648 to 2147483647 for "attempts"'],
     ['[{"property":"event","value":5}]', 'value 5 in filter[0] must be a string for "event"'],
     [
       '[{"property":"state","value":"OPEN"},{"property":"nope","value":1}]',

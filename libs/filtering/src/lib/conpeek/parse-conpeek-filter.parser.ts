@@ -1,16 +1,18 @@
 import { FilterSyntaxError } from '../filter-syntax.error';
 import { describeValue } from '../shared/describe-value.util';
+import { INT32_DESCRIPTION, isInt32 } from '../shared/is-int32.util';
 import { isPlainObject } from '../shared/is-plain-object.util';
 import { parseJsonParam } from '../shared/parse-json-param.util';
 import { readQueryString } from '../shared/read-query-string.util';
+import { parseDateTimeSpan } from '../shared/parse-date-time-span.util';
 import {
   ConpeekCondition,
+  ConpeekDateSpan,
   ConpeekOperator,
   ConpeekPropertySpec,
   ConpeekQuerySchema,
   ConpeekScalar,
 } from './conpeek-query.types';
-import { parseConpeekDate } from './parse-conpeek-date.util';
 
 const OPERATORS: readonly ConpeekOperator[] = ['gt', 'gte', 'lt', 'lte'];
 const ITEM_KEYS: readonly string[] = ['property', 'operator', 'value'];
@@ -147,16 +149,16 @@ function parseComparable(
   property: string,
   spec: Extract<ConpeekPropertySpec, { kind: 'datetime' | 'number' }>,
   where: string,
-): Date | number {
+): ConpeekDateSpan | number {
   if (spec.kind === 'number') {
-    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (isInt32(value)) return value;
     throw new FilterSyntaxError(
       'filter',
-      `value ${describeValue(value)} in ${where} must be a number for "${property}"`,
+      `value ${describeValue(value)} in ${where} must be ${INT32_DESCRIPTION} for "${property}"`,
     );
   }
-  const date = typeof value === 'string' ? parseConpeekDate(value) : null;
-  if (date !== null) return date;
+  const span = typeof value === 'string' ? parseDateTimeSpan(value) : null;
+  if (span !== null) return span;
   throw new FilterSyntaxError(
     'filter',
     `value ${describeValue(value)} in ${where} is not a valid date for "${property}"; ` +

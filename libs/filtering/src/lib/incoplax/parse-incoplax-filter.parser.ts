@@ -1,5 +1,6 @@
 import { FilterSyntaxError } from '../filter-syntax.error';
 import { describeValue } from '../shared/describe-value.util';
+import { INT32_DESCRIPTION, isInt32 } from '../shared/is-int32.util';
 import { isPlainObject } from '../shared/is-plain-object.util';
 import { parseDateTime } from '../shared/parse-date-time.util';
 import { parseJsonParam } from '../shared/parse-json-param.util';
@@ -8,10 +9,10 @@ import { IncoplaxCollectionSchema, IncoplaxCondition, IncoplaxScalar, IncoplaxVa
 import { listIncoplaxPaths } from './list-incoplax-paths.util';
 import { resolveIncoplaxPath } from './resolve-incoplax-path.util';
 
-// [one value, a list of them], for messages such as `must be a number, or a non-empty list of numbers`.
+// [one value, a list of them], for messages such as `must be true or false, or a non-empty list of booleans`.
 const EXPECTED: Record<IncoplaxValueKind, readonly [string, string]> = {
   string: ['a string', 'strings'],
-  number: ['a number', 'numbers'],
+  number: [INT32_DESCRIPTION, 'such numbers'],
   boolean: ['true or false', 'booleans'],
   datetime: ['a date-time such as "2019-08-28T13:34:16.42Z"', 'date-times'],
 };
@@ -93,7 +94,7 @@ function parseScalar(value: unknown, path: string, kind: IncoplaxValueKind): Inc
       if (typeof value === 'string') return value;
       break;
     case 'number':
-      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      if (isInt32(value)) return value;
       break;
     case 'boolean':
       if (typeof value === 'boolean') return value;

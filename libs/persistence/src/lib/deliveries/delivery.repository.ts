@@ -1,12 +1,22 @@
-import { DataSource, Repository } from 'typeorm';
+import { Brackets, DataSource, Repository } from 'typeorm';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
 
 export type DeliveryColumn = 'id' | 'state' | 'applicationState' | 'closeReason' | 'source' | 'event' | 'attempts' | 'createdAt' | 'closedAt' | 'nextAttemptAt';
 export type DeliveryComparison = 'eq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte';
 
+/** Epoch milliseconds `from` ≤ t < `until`, either end open. */
+export interface DeliveryTimeRange {
+  from?: number;
+  until?: number;
+}
+
 export interface DeliveryPageQuery {
-  where: Array<{ column: DeliveryColumn; op: DeliveryComparison; value: string | number | Date | Array<string | number> }>;
+  where: Array<
+    | { column: DeliveryColumn; op: DeliveryComparison; value: string | number | Date | Array<string | number> }
+    /** The column lies in any of the ranges (a Conpeek date stands for its whole second). */
+    | { column: DeliveryColumn; op: 'inRanges'; value: DeliveryTimeRange[] }
+  >;
   sort: { column: DeliveryColumn; direction: 'ASC' | 'DESC' } | null;
   offset: number;
   limit: number;
@@ -43,6 +53,10 @@ export class DeliveryRepository {
     const qb = this.deliveries.createQueryBuilder('d').where('d.tenantId = :tenantId', { tenantId });
     query.where.forEach((condition, index) => {
       const param = `p${index}`;
+      if (condition.op === 'inRanges') {
+        qb.andWhere(this.rangesSql(`d.${condition.column}`, param, condition.value));
+        return;
+      }
       const value = Array.isArray(condition.value) ? condition.value : condition.value instanceof Date ? condition.value.getTime() : condition.value;
       if (condition.op === 'in') qb.andWhere(`d.${condition.column} IN (:...${param})`, { [param]: value });
       else qb.andWhere(`d.${condition.column} ${SQL_OP[condition.op]} :${param}`, { [param]: value });
@@ -52,5 +66,24 @@ export class DeliveryRepository {
     // Time-ordered ids make the id a stable, index-friendly tiebreak (and the default newest-first order).
     qb.addOrderBy('d.createdAt', query.sort?.direction ?? 'DESC').addOrderBy('d.id', query.sort?.direction ?? 'DESC');
     return qb.offset(query.offset).limit(query.limit).getMany();
+  }
+
+  private rangesSql(column: string, param: string, ranges: DeliveryTimeRange[]): Brackets {
+    return new Brackets((any) => {
+      if (ranges.length === 0) any.where('1 = 0');
+      ranges.forEach((range, i) => {
+        const bounds: string[] = [];
+        const params: Record<string, number> = {};
+        if (range.from !== undefined) {
+          bounds.push(`${column} >= :${param}f${i}`);
+          params[`${param}f${i}`] = range.from;
+        }
+        if (range.until !== undefined) {
+          bounds.push(`${column} < :${param}u${i}`);
+          params[`${param}u${i}`] = range.until;
+        }
+        any.orWhere(bounds.length > 0 ? bounds.join(' AND ') : '1 = 1', params);
+      });
+    });
   }
 }
