@@ -17,3 +17,4 @@ export { TEST_ENV, testNatsUrl, testPostgresUrl } from './test-env';
 export { startPlatform, SERVICE_APPS, type PlatformHandle, type PlatformOptions, type PlatformApp, type AppProcess } from './platform.process';
 export { rawHttp, bytewise, type RawHttpResponse } from './raw-http.client';
 export { nestNatsRequest } from './nest-nats-request';
+export { TEST_NATS_SUPERUSER, testNatsPassword, testNatsCredentialsEnv, addTestNatsUser } from './test-nats-auth';

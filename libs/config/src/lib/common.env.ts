@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { Secret } from './load-config.util';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
@@ -33,6 +33,17 @@ export class CommonEnv extends DatabaseEnv {
   @IsString()
   @Matches(/^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/, { message: 'must be nats://host:port (comma-separated for a cluster)' })
   NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** This app's nats-server user (one per app: gateway, callbacks, webhooks, integration-points); unset: connect without credentials. */
+  @ValidateIf((env: CommonEnv) => env.NATS_USER !== undefined || env.NATS_PASSWORD !== undefined)
+  @Matches(/^[A-Za-z0-9_.-]{1,128}$/, { message: 'must be the app\'s nats-server user name, set together with NATS_PASSWORD' })
+  NATS_USER?: string;
+
+  /** NATS_USER's password (generated: openssl rand -hex 24); a manifest placeholder ("REPLACE…") is refused. */
+  @ValidateIf((env: CommonEnv) => env.NATS_USER !== undefined || env.NATS_PASSWORD !== undefined)
+  @Secret()
+  @Matches(/^(?!.*REPLACE)[A-Za-z0-9._~+/=-]{16,200}$/i, { message: 'must be set with NATS_USER: 16-200 characters of [A-Za-z0-9._~+/=-], not a placeholder' })
+  NATS_PASSWORD?: string;
 
   /** Base64 of 32 random bytes: the AES-256-GCM key for secrets at rest. */
   @Secret()

@@ -60,14 +60,17 @@ export function renderNatsAppUsers(): string {
 /**
  * The users file: includes the generated app users and lists them with the /exec handler users an operator
  * adds (`hookrelay nats:exec-user`). Written once, then edited by operators (never regenerated).
+ * `jetstreamStoreDir`: when this file is nats-server's whole configuration, JetStream must be enabled here,
+ * not by `-js`/`-sd` flags: a reload (to add a handler user) would otherwise shut JetStream down or be refused.
  * `anonymousUser` (tests only) is who a connection without credentials becomes.
  */
-export function renderNatsUsersFile(options: { appUsersFile?: string; users?: NatsUserEntry[]; anonymousUser?: string } = {}): string {
+export function renderNatsUsersFile(options: { appUsersFile?: string; users?: NatsUserEntry[]; jetstreamStoreDir?: string; anonymousUser?: string } = {}): string {
   const lines = [
     '# Hookrelay NATS users: the apps (generated into the included file) and one user per /exec handler.',
     '# Add a handler: `hookrelay nats:exec-user <tenant>` prints its entry; put it on its own line above the',
     '# closing bracket, then reload nats-server (`nats-server --signal reload`, or SIGHUP).',
     `include ${quote(options.appUsersFile ?? `./${NATS_APP_USERS_FILE}`)}`,
+    ...(options.jetstreamStoreDir ? [`jetstream { store_dir: ${quote(options.jetstreamStoreDir)} }`] : []),
     ...(options.anonymousUser ? [`no_auth_user: ${quote(options.anonymousUser)}`] : []),
     'authorization {',
     '  users = [',
