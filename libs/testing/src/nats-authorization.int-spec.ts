@@ -86,6 +86,8 @@ describe('NATS authorization (the generated users and permissions, on a real nat
     for (const subject of [DELIVERY_JOB_SUBJECTS_V2.fresh, 'integration-points.exec-sync.crm.v1', '$JS.API.STREAM.DELETE.DELIVERY_JOBS_V2', '$JS.API.INFO']) {
       expect([subject, await gateway.publishRefused(subject)]).toEqual([subject, true]);
     }
+    // The server logs each refusal with the user: the e2e tier asserts there is none in normal operation.
+    expect(server.logs()).toMatch(/Publish Violation.*"gateway"|"gateway".*Publish Violation/);
   });
 
   it.each(SERVICES)('lets %s serve only its own subjects and send no request', async (service) => {

@@ -17,7 +17,8 @@ function runSecret(): string {
 
 /** The password of a test NATS user (an app, or the superuser): the same in every process of one test run. */
 export function testNatsPassword(user: NatsApp | typeof TEST_NATS_SUPERUSER): string {
-  return createHash('sha256').update(`${runSecret()}:${user}`).digest('hex').slice(0, 40);
+  // Starts with a letter: nats-server parses the passwords it reads from its environment as config values.
+  return `hr${createHash('sha256').update(`${runSecret()}:${user}`).digest('hex').slice(0, 40)}`;
 }
 
 /** NATS_USER / NATS_PASSWORD for one app process against a test server. */

@@ -39,10 +39,14 @@ export class CommonEnv extends DatabaseEnv {
   @Matches(/^[A-Za-z0-9_.-]{1,128}$/, { message: 'must be the app\'s nats-server user name, set together with NATS_PASSWORD' })
   NATS_USER?: string;
 
-  /** NATS_USER's password (generated: openssl rand -hex 24); a manifest placeholder ("REPLACE…") is refused. */
+  /**
+   * NATS_USER's password (generated: echo "hr$(openssl rand -hex 24)"). Letters and digits, starting with a
+   * letter: nats-server reads it from its environment and parses it as a configuration value. A manifest
+   * placeholder ("REPLACE…") is refused.
+   */
   @ValidateIf((env: CommonEnv) => env.NATS_USER !== undefined || env.NATS_PASSWORD !== undefined)
   @Secret()
-  @Matches(/^(?!.*REPLACE)[A-Za-z0-9._~+/=-]{16,200}$/i, { message: 'must be set with NATS_USER: 16-200 characters of [A-Za-z0-9._~+/=-], not a placeholder' })
+  @Matches(/^(?!.*REPLACE)[A-Za-z][A-Za-z0-9]{15,199}$/i, { message: 'must be set with NATS_USER: 16-200 letters and digits starting with a letter, not a placeholder' })
   NATS_PASSWORD?: string;
 
   /** Base64 of 32 random bytes: the AES-256-GCM key for secrets at rest. */
