@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DatabaseEnv, databaseConfigFrom, loadConfig } from '@hookrelay/config';
 import { API_KEY_ROLES, ApiKeyRole, openDataSource, runSchemaMigrations, SchemaName, SCHEMAS, TenancyRepository } from '@hookrelay/persistence';
 import { generateApiKey, hashApiKey } from '@hookrelay/secrets';
+import { runNatsCommand } from './nats/nats-cli';
 
 const USAGE = `usage:
   hookrelay tenant:create <name> [--role admin|read]   create a tenant (or reuse it) and print a new API key
@@ -38,6 +39,7 @@ async function migrateAll(): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'migrate' && process.argv.length === 3) return migrateAll();
+  if (process.argv[2]?.startsWith('nats:')) return runNatsCommand(process.argv.slice(2));
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(process.argv.slice(2));
