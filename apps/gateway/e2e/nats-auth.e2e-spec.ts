@@ -2,8 +2,14 @@ import {
   DELIVERY_JOB_SUBJECTS_V2, DELIVERY_TARGET_CHANGED_SUBJECT_V1, DELIVERY_WORKER_PRESENCE_SUBJECT_V1, HEALTH_CHECK_V1, HealthCheckReply, REQUEST_SUBJECTS, ServiceErrorCode,
 } from '@hookrelay/contracts';
 import { HttpReceiver, nestNatsRequest, NatsServerHandle, PlatformHandle, SERVICE_APPS, startNatsServer, startPlatform, startReceiver, tempSqlitePath } from '@hookrelay/testing';
-import { connect, JSONCodec, NatsConnection } from 'nats';
+import { connect, JSONCodec, NatsConnection, NatsError } from 'nats';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { call, pollUntil } from './api-client';
+
+const run = promisify(execFile);
+const RUN_APP = join(__dirname, '../../../tools/scripts/run-app.js');
 
 const KEY = 'e2e-nats-auth-admin-key-01';
 const codec = JSONCodec<unknown>();
@@ -28,10 +34,11 @@ describe('the platform on an authorizing nats-server', () => {
   let platform: PlatformHandle;
   let receiver: HttpReceiver;
   let admin: NatsConnection;
+  const sqlitePath = tempSqlitePath();
 
   beforeAll(async () => {
     nats = await startNatsServer({ anonymousSuperuser: false });
-    platform = await startPlatform({ natsUrl: nats.url, database: { sqlitePath: tempSqlitePath() }, apiKeys: `natsauth:${KEY}`, env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8' } });
+    platform = await startPlatform({ natsUrl: nats.url, database: { sqlitePath }, apiKeys: `natsauth:${KEY}`, env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8' } });
     receiver = await startReceiver();
     admin = await connect({ servers: nats.url, ...nats.superuser });
   }, 120_000);
@@ -77,4 +84,34 @@ describe('the platform on an authorizing nats-server', () => {
     expect((await call(platform.baseUrl, 'GET', '/health/ready')).status).toBe(200);
     expect((await call(platform.baseUrl, 'POST', '/rest/v1/service/integration_points', { auth: KEY, body: { code: 'AFTERGARBAGE', type: 'public' } })).status).toBe(200);
   }, 120_000);
+
+  it('adds an /exec handler user for a tenant with `hookrelay nats:exec-user`, limited to that tenant', async () => {
+    const { stdout, stderr } = await run(process.execPath, [RUN_APP, 'cli', 'nats:exec-user', 'natsauth', '--users-file', nats.usersFile!], { env: { ...process.env, SQLITE_PATH: sqlitePath } });
+    const settings = Object.fromEntries(stdout.trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    expect(settings).toEqual({
+      NATS_USER: expect.stringMatching(/^exec-[0-9a-f-]{36}$/), NATS_PASSWORD: expect.stringMatching(/^hr[0-9a-f]{48}$/), NATS_INBOX_PREFIX: expect.stringMatching(/^_INBOX_exec_/),
+      EXEC_TENANT_ID: expect.any(String), EXEC_SYNC_SUBJECTS: expect.stringMatching(/^integration-points\.exec-sync\.[0-9a-f-]{36}\.\*\.v2$/), EXEC_STREAM: 'INTEGRATION_EXEC_REQUESTS_V2', EXEC_CONSUMER: expect.stringMatching(/^exec-/),
+    });
+    expect(stderr).toMatch(/written to .*reload nats-server/);
+    expect(stderr).not.toContain(settings.NATS_PASSWORD);
+
+    process.kill(nats.pid!, 'SIGHUP');
+    const handler = await pollUntil('nats-server to accept the handler', () => connect({ servers: nats.url, user: settings.NATS_USER, pass: settings.NATS_PASSWORD, inboxPrefix: settings.NATS_INBOX_PREFIX, reconnect: false }).catch(() => null), (nc) => nc !== null);
+    try {
+      const subscribe = async (subject: string): Promise<string | null> => {
+        let error: NatsError | null = null;
+        handler!.subscribe(subject, { callback: (e) => (error ??= e) });
+        await handler!.flush();
+        await new Promise((resolve) => setImmediate(resolve));
+        return (error as NatsError | null)?.code ?? null;
+      };
+      expect(await subscribe(settings.EXEC_SYNC_SUBJECTS!)).toBeNull();
+      for (const subject of ['>', HEALTH_CHECK_V1.callbacks, `integration-points.exec-sync.${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.*.v2`]) expect([subject, await subscribe(subject)]).toEqual([subject, 'PERMISSIONS_VIOLATION']);
+    } finally {
+      await handler!.close();
+    }
+    const unknown = await run(process.execPath, [RUN_APP, 'cli', 'nats:exec-user', 'nobody'], { env: { ...process.env, SQLITE_PATH: sqlitePath } }).then(() => null, (error: { stderr: string; code: number }) => error);
+    expect(unknown?.code).toBe(1);
+    expect(unknown?.stderr).toMatch(/no tenant named "nobody"/);
+  }, 60_000);
 });
