@@ -4,7 +4,8 @@ import {
 import { AckPolicy, connect, ConnectionOptions, Events, JSONCodec, NatsConnection, NatsError, RetentionPolicy } from 'nats';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startNatsServer, type NatsServerHandle } from './nats-server.process';
-import { testNatsPassword } from './test-nats-auth';
+import { addTestNatsUser, testNatsPassword } from './test-nats-auth';
+import { testNatsUrl } from './test-env';
 
 const codec = JSONCodec<unknown>();
 const SERVICES = NATS_APPS.filter((app): app is Exclude<NatsApp, 'gateway'> => app !== 'gateway');
@@ -183,5 +184,15 @@ describe('NATS authorization (the generated users and permissions, on a real nat
         expect([subject, await handler.publishRefused(subject)]).toEqual([subject, true]);
       }
     });
+  });
+
+  it('adds a handler user to the shared test server (addTestNatsUser), which then holds to its permissions', async () => {
+    const handler = execHandlerNatsUser(randomUUID());
+    const password = randomBytes(18).toString('hex');
+    await addTestNatsUser({ user: handler.user, password, permissions: handler.permissions });
+    const probe = await Probe.open(testNatsUrl(), { user: handler.user, pass: password, inboxPrefix: handler.inboxPrefix });
+    probes.push(probe);
+    expect(await probe.subscribeRefused(handler.syncSubjects)).toBe(false);
+    expect(await probe.subscribeRefused('>')).toBe(true);
   });
 });
