@@ -29,7 +29,8 @@ export class GuardedServerNats extends ServerNats {
       if (!natsMsg.reply) return undefined;
       const body = new ServiceException(invalid ? ServiceErrorCode.BadRequest : ServiceErrorCode.Internal, invalid ? `invalid request: ${reason}` : 'internal error').toBody();
       try {
-        natsMsg.respond(codec.encode({ id: invalid ? (error.id ?? '') : '', err: body, isDisposed: true }));
+        // No readable id to echo: ServiceClient matches replies by their inbox subject, not by id.
+        natsMsg.respond(codec.encode({ id: '', err: body, isDisposed: true }));
       } catch {
         // The connection is closing: nobody to answer.
       }

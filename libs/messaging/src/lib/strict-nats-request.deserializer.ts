@@ -2,14 +2,7 @@ import { Deserializer, IncomingRequest } from '@nestjs/microservices';
 
 /** A message on a service subject that is not a request this service can read. */
 export class InvalidNatsRequestError extends Error {
-  constructor(
-    message: string,
-    /** The request id when the message had a readable one (the refusal echoes it). */
-    readonly id?: string,
-  ) {
-    super(message);
-    this.name = 'InvalidNatsRequestError';
-  }
+  override readonly name = 'InvalidNatsRequestError';
 }
 
 /**
