@@ -45,7 +45,7 @@ async function sender(config, stats) {
   if (config.mode === 'app-nats') {
     const { connect, JSONCodec } = require('nats');
     const codec = JSONCodec();
-    const nc = await connect({ servers: config.natsUrl, name: 'bench-load' });
+    const nc = await connect({ servers: config.natsUrl, name: 'bench-load', ...(config.natsAuth || {}) });
     const send = async () => {
       const command = { tenantId: config.tenantId, applicationId: config.appId, body: { event_name: 'bench', event_type: 'bench', data } };
       const reply = await nc.request(APP_EVENT_SUBJECT, codec.encode({ pattern: APP_EVENT_SUBJECT, data: command, id: crypto.randomUUID() }), { timeout: 15000 });

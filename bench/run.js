@@ -236,7 +236,7 @@ function productLoad(platform, receiver, section, mailboxes, tenant) {
   const common = { base: platform.base, key: platform.key, backlog: BACKLOG };
   const config = {
     f1h: { ...common, mode: 'app-http', appId: 1, concurrency: CLIENTS },
-    f1n: { ...common, mode: 'app-nats', natsUrl: platform.natsUrl, tenantId: tenant, appId: 2, concurrency: CLIENTS },
+    f1n: { ...common, mode: 'app-nats', natsUrl: platform.natsUrl, natsAuth: platform.natsAuth, tenantId: tenant, appId: 2, concurrency: CLIENTS },
     f10: { ...common, mode: 'envelope', mailbox: mailboxes.f10, perRequest: 1, concurrency: Math.max(1, Math.round(CLIENTS / 2)) },
     b100: { ...common, mode: 'envelope', mailbox: mailboxes.b100, perRequest: 100, concurrency: Math.max(1, Math.round(CLIENTS / 8)) },
   }[section];

@@ -93,6 +93,12 @@ async function startPlatform({ root, label, env: extra = {} }) {
   return {
     key, base, dataDir, pids, metricsUrls,
     natsUrl: `nats://127.0.0.1:${natsPort}`,
+    /** NATS runs with authorization: the f1n load sends what the gateway sends, so it connects as the gateway. */
+    get natsAuth() {
+      const localEnv = fs.readFileSync(path.join(dataDir, 'local.env'), 'utf8');
+      const pass = (/^HOOKRELAY_NATS_PASSWORD_GATEWAY=(.*)$/m.exec(localEnv) || [])[1];
+      return { user: 'gateway', pass, inboxPrefix: '_INBOX_gateway' };
+    },
     sqlitePath: path.join(dataDir, 'hookrelay.sqlite'),
     get running() {
       return !exited;

@@ -30,7 +30,10 @@ describe('deployment files', () => {
       expect(output).toContain(`Deployment/hookrelay-${app}`);
       expect(output).toContain(`PodDisruptionBudget/hookrelay-${app}`);
     }
-    for (const resource of ['Job/hookrelay-migrate', 'Secret/hookrelay-secrets', 'ConfigMap/hookrelay-config', 'NetworkPolicy/hookrelay-delivery-egress', 'Service/hookrelay-gateway']) {
+    for (const resource of [
+      'Job/hookrelay-migrate', 'Secret/hookrelay-secrets', 'ConfigMap/hookrelay-config', 'NetworkPolicy/hookrelay-delivery-egress', 'Service/hookrelay-gateway',
+      'Secret/hookrelay-nats', 'ConfigMap/hookrelay-nats-config', 'Secret/hookrelay-nats-users',
+    ]) {
       expect(output).toContain(resource);
     }
     expect(output).toMatch(/ok docker\/compose\.yaml: service\/nats, service\/postgres, .*service\/gateway/);
@@ -40,6 +43,12 @@ describe('deployment files', () => {
     ['a Deployment with a string replica count', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec: { replicas: "two", selector: { matchLabels: { a: b } }, template: { metadata: { labels: { a: b } }, spec: { containers: [ { name: c, image: i } ] } } }\n', /replicas must be integer/],
     ['a kind the validator has no schema for', 'apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\n', /no schema for apiVersion example.com\/v1 kind Widget/],
     ['a compose service with an unknown key', 'services:\n  app:\n    image: x\n    colour: red\n', /compose.yaml is not a valid Compose file: .*colour/],
+    [
+      'an app Deployment without its own NATS user',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec: { selector: { matchLabels: { app.kubernetes.io/name: webhooks } }, template: { metadata: { labels: { app.kubernetes.io/name: webhooks } }, spec: { containers: [ { name: c, image: i, env: [ { name: NATS_USER, value: gateway } ] } ] } } }\n',
+      /Deployment\/x must connect to NATS as its own user: env NATS_USER=webhooks/,
+    ],
+    ['a compose app service without NATS credentials', 'services:\n  callbacks:\n    image: x\n    environment: { NATS_URL: "nats://nats:4222" }\n', /compose.yaml: service callbacks must connect to NATS as its own user/],
   ])('rejects %s', async (_name, yaml, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'deploy-'));
     const file = join(dir, message.source.includes('compose') ? 'compose.yaml' : 'manifest.yaml');

@@ -4,6 +4,9 @@
 // Settings: PORT (gateway, 3000), NATS_PORT (4222), HOOKRELAY_DATA_DIR (./data); any app variable set in
 // the environment (DATABASE_URL, HOOKRELAY_API_KEYS, …) is passed through. OPS_PORT_BASE=n gives the
 // services OPS_PORT n, n+1, n+2 (their /health and /metrics; npm run bench uses it).
+// NATS runs with authorization: one user per app (passwords generated into data/local.env on first run,
+// configuration written by `hookrelay nats:config` into data/nats/), and on first run an /exec handler user
+// for the local tenant (its settings in data/local.env too). With NATS_URL set, no nats-server is started.
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -16,6 +19,13 @@ const dataDir = path.resolve(root, process.env.HOOKRELAY_DATA_DIR || 'data');
 const port = Number(process.env.PORT || 3000);
 const natsPort = Number(process.env.NATS_PORT || 4222);
 const SERVICES = ['integration-points', 'webhooks', 'callbacks'];
+const APPS = [...SERVICES, 'gateway'];
+const natsDir = path.join(dataDir, 'nats');
+const RUN_APP = path.join(__dirname, 'run-app.js');
+/** The variable nats-server reads an app's password from (renderNatsAppUsers in libs/contracts names them so). */
+const natsPasswordEnv = (app) => `HOOKRELAY_NATS_PASSWORD_${app.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+/** Letters and digits starting with a letter: nats-server parses values from its environment as configuration. */
+const natsPassword = () => `hr${crypto.randomBytes(24).toString('hex')}`;
 const opsPortBase = Number(process.env.OPS_PORT_BASE || 0);
 
 /** First start: generate the encryption key and a local API key, kept in data/local.env (mode 600). */
@@ -31,9 +41,37 @@ function localSecrets() {
     ];
     fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
   }
-  return Object.fromEntries(
+  const read = () => Object.fromEntries(
     fs.readFileSync(file, 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
+  // Data dirs from before NATS authorization get their app passwords now.
+  const missing = APPS.filter((app) => !read()[natsPasswordEnv(app)]);
+  if (missing.length > 0) appendLocalEnv(['# NATS passwords, one per app (nats-server reads them from its environment).', ...missing.map((app) => `${natsPasswordEnv(app)}=${natsPassword()}`)]);
+  return read();
+}
+
+function appendLocalEnv(lines) {
+  fs.appendFileSync(path.join(dataDir, 'local.env'), `${lines.join('\n')}\n`, { mode: 0o600 });
+}
+
+/** The generated app users, and the users file nats-server is started with (kept once written: it lists the handler users). */
+function writeNatsConfig(env) {
+  fs.mkdirSync(natsDir, { recursive: true });
+  execFileSync(process.execPath, [RUN_APP, 'cli', 'nats:config', '--write', natsDir, '--store-dir', path.join(dataDir, 'jetstream')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return path.join(natsDir, 'hookrelay-nats.conf');
+}
+
+/** First run: an /exec handler user for the local tenant, added to the users file; nats-server reloads it. */
+function ensureExecHandlerUser(env, secrets, natsServer) {
+  if (secrets.EXEC_HANDLER_NATS_USER) return secrets;
+  const tenant = env.HOOKRELAY_API_KEYS.split(',')[0].split(':')[0];
+  const out = execFileSync(process.execPath, [RUN_APP, 'cli', 'nats:exec-user', tenant, '--users-file', path.join(natsDir, 'hookrelay-nats.conf')], {
+    env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const settings = out.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => `EXEC_HANDLER_${l}`);
+  appendLocalEnv([`# The /exec handler user of tenant "${tenant}" (hookrelay nats:exec-user): connect a handler with these.`, ...settings]);
+  natsServer.kill('SIGHUP');
+  return { ...secrets, ...Object.fromEntries(settings.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) };
 }
 
 function natsBinary() {
@@ -115,7 +153,7 @@ async function stop(code) {
 }
 
 async function main() {
-  const secrets = localSecrets();
+  let secrets = localSecrets();
   const env = {
     // A keyring in the environment (rotating the local key) replaces the generated key; the apps refuse both.
     HOOKRELAY_ENCRYPTION_KEY: process.env.HOOKRELAY_ENCRYPTION_KEYS ? '' : secrets.HOOKRELAY_ENCRYPTION_KEY,
@@ -127,8 +165,14 @@ async function main() {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
-  if (!process.env.NATS_URL) {
-    launch('nats-server', natsBinary(), ['-js', '-sd', path.join(dataDir, 'jetstream'), '-a', '127.0.0.1', '-p', String(natsPort)], {});
+  const ownNats = !process.env.NATS_URL;
+  /** Each app connects as its own NATS user when this script runs nats-server. */
+  const appEnv = (app) => (ownNats ? { ...env, NATS_USER: app, NATS_PASSWORD: secrets[natsPasswordEnv(app)] } : env);
+  let natsServer;
+  if (ownNats) {
+    const config = writeNatsConfig(env);
+    const passwords = Object.fromEntries(APPS.map((app) => [natsPasswordEnv(app), secrets[natsPasswordEnv(app)]]));
+    natsServer = launch('nats-server', natsBinary(), ['-c', config, '-a', '127.0.0.1', '-p', String(natsPort)], passwords);
     await waitFor('nats-server', () => new Promise((resolve) => {
       const socket = require('node:net').connect(natsPort, '127.0.0.1', () => {
         socket.end();
@@ -137,17 +181,18 @@ async function main() {
       socket.on('error', () => resolve(false));
     }), 15000);
   }
-  SERVICES.forEach((service, i) => launch(service, process.execPath, [path.join(__dirname, 'run-app.js'), service], opsPortBase ? { ...env, OPS_PORT: String(opsPortBase + i) } : env));
-  launch('gateway', process.execPath, [path.join(__dirname, 'run-app.js'), 'gateway'], env);
+  SERVICES.forEach((service, i) => launch(service, process.execPath, [RUN_APP, service], opsPortBase ? { ...appEnv(service), OPS_PORT: String(opsPortBase + i) } : appEnv(service)));
+  launch('gateway', process.execPath, [RUN_APP, 'gateway'], appEnv('gateway'));
   const base = `http://127.0.0.1:${port}`;
   await waitFor('the platform', async () => (await get(`${base}/health/ready`)) === 200, 60000);
+  if (ownNats) secrets = ensureExecHandlerUser(env, secrets, natsServer);
 
   const key = env.HOOKRELAY_API_KEYS.split(',')[0].split(':')[1];
   console.log(`
   Hookrelay is running.
     gateway:  ${base}
     API key:  ${key}
-    data:     ${dataDir}${opsPortBase ? `\n    ops ports: ${SERVICES.map((s, i) => `${s}=${opsPortBase + i}`).join(' ')}` : ''}
+    data:     ${dataDir}${ownNats ? `\n    NATS:     nats://127.0.0.1:${natsPort}, one user per app; /exec handler user ${secrets.EXEC_HANDLER_NATS_USER} (settings: EXEC_HANDLER_* in ${path.join(dataDir, 'local.env')})` : ''}${opsPortBase ? `\n    ops ports: ${SERVICES.map((s, i) => `${s}=${opsPortBase + i}`).join(' ')}` : ''}
 
   Try:
     curl -s -X POST ${base}/rest/v1/service/integration_points -H "Authorization: ${key}" -H 'Content-Type: application/json' -d '{"code":"ABCDE","type":"public"}'

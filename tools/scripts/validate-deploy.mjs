@@ -3,6 +3,8 @@
 //   Kubernetes manifests (deploy/k8s/*.yaml) against the Kubernetes OpenAPI schemas bundled in the
 //   kubernetes-models package, and docker/compose.yaml against the Compose Specification schema.
 // Usage: node tools/scripts/validate-deploy.mjs [file.yaml …]   (default: every file above)
+// Beyond the schemas: every Hookrelay app (a Deployment, a Compose service) connects to NATS as its own user
+// (NATS_USER = the app, NATS_PASSWORD from the Secret hookrelay-nats / the environment; review finding H4).
 // Exit 1 and a message naming the document on the first invalid one.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname, basename } from 'node:path';
@@ -42,9 +44,32 @@ function validateKubernetes(file) {
     } catch (error) {
       throw new Error(`${file}: ${label} is invalid: ${error.message}`);
     }
+    if (object.kind === 'Deployment') checkDeploymentNatsUser(file, label, object);
     names.push(label);
   }
   return names;
+}
+
+const HOOKRELAY_APPS = ['gateway', 'callbacks', 'webhooks', 'integration-points'];
+
+/** A Hookrelay app's Deployment gives its container NATS_USER=<app> and NATS_PASSWORD from hookrelay-nats/<app>. */
+function checkDeploymentNatsUser(file, label, deployment) {
+  const app = deployment.spec?.template?.metadata?.labels?.['app.kubernetes.io/name'];
+  if (!HOOKRELAY_APPS.includes(app)) return;
+  const env = deployment.spec.template.spec.containers.flatMap((c) => c.env ?? []);
+  const user = env.find((e) => e.name === 'NATS_USER');
+  const password = env.find((e) => e.name === 'NATS_PASSWORD')?.valueFrom?.secretKeyRef;
+  if (user?.value !== app || password?.name !== 'hookrelay-nats' || password?.key !== app) {
+    throw new Error(`${file}: ${label} must connect to NATS as its own user: env NATS_USER=${app} and NATS_PASSWORD from secret hookrelay-nats key ${app}`);
+  }
+}
+
+/** A Hookrelay app's Compose service sets NATS_USER=<app> and a NATS_PASSWORD. */
+function checkComposeNatsUsers(file, compose) {
+  for (const app of HOOKRELAY_APPS.filter((name) => compose.services[name])) {
+    const env = compose.services[app].environment ?? {};
+    if (env.NATS_USER !== app || !env.NATS_PASSWORD) throw new Error(`${file}: service ${app} must connect to NATS as its own user: NATS_USER=${app} and a NATS_PASSWORD`);
+  }
 }
 
 /**
@@ -72,6 +97,7 @@ function validateCompose(file) {
     const detail = validate.errors.map((e) => `${e.instancePath || "/"} ${e.message}${e.params?.additionalProperty ? ` ("${e.params.additionalProperty}")` : ""}`).join("; ");
     throw new Error(`${file} is not a valid Compose file: ${detail}`);
   }
+  checkComposeNatsUsers(file, compose);
   return Object.keys(compose.services).map((name) => `service/${name}`);
 }
 

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
 import { DeliveryHttpClient, DeliveryModule, deliveryOptionsFromEnv } from '@hookrelay/delivery';
-import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
+import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, natsClientOptions, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { databaseProbeProvider, EnvelopeCallbackRepository, EnvelopeRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { CallbackLogController } from './callback-log/callback-log.controller';
@@ -26,7 +26,7 @@ export class CallbacksAppModule {
       module: CallbacksAppModule,
       imports: [
         PersistenceModule.forRoot({ schemas: ['callbacks', 'delivery'], database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository, EnvelopeRepository] }),
-        NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'callbacks' }),
+        NatsConnectionModule.forRoot(natsClientOptions(env, 'callbacks')),
         DeliveryModule.forRoot(delivery),
       ],
       controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, DeliverySubscriptionsController, healthControllerFor('callbacks'), MetricsController],

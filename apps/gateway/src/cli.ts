@@ -6,6 +6,7 @@ import { CliUsageError } from './cli/cli-usage.error';
 import { keyListCommand } from './cli/key-list.command';
 import { keyRevokeCommand } from './cli/key-revoke.command';
 import { rekeyCommand } from './cli/rekey.command';
+import { runNatsCommand } from './nats/nats-cli';
 
 const USAGE = `usage:
   hookrelay tenant:create <name> [--role admin|read]   create a tenant (or reuse it) and print a new API key
@@ -13,6 +14,8 @@ const USAGE = `usage:
   hookrelay key:list <tenant>                          list a tenant's keys: id, role, created, revoked, hash prefix, label
   hookrelay key:revoke <key id|id prefix|key|->        revoke a key for good ("-": read the key from stdin)
   hookrelay rekey [--batch-size n]                     re-seal every stored secret with the first key of HOOKRELAY_ENCRYPTION_KEYS
+  hookrelay nats:config [--write <dir> [--store-dir <dir>]]   print (or write) the nats-server configuration: one user per app
+  hookrelay nats:exec-user <tenant> [--users-file <path>]     a NATS user for one tenant's /exec handlers (printed, or added to the users file)
   hookrelay migrate                                    bring every schema up to date (the apps also do this at start)
 
 The database is DATABASE_URL (PostgreSQL) or SQLITE_PATH (default ./data/hookrelay.sqlite); rekey also
@@ -53,6 +56,7 @@ const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'migrate' && process.argv.length === 3) return migrateAll();
+  if (process.argv[2]?.startsWith('nats:')) return runNatsCommand(process.argv.slice(2));
   const command = COMMANDS[process.argv[2] ?? ''];
   if (command) {
     try {

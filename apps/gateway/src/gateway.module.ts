@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { databaseConfigFrom } from '@hookrelay/config';
-import { ServiceClientModule } from '@hookrelay/messaging';
+import { natsClientOptions, ServiceClientModule } from '@hookrelay/messaging';
 import { PersistenceModule, TenancyRepository } from '@hookrelay/persistence';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyProvisioner, PROVISIONED_KEYS } from './auth/api-key.provisioner';
@@ -27,9 +27,9 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PersistenceModule.forRoot({ schemas: ['gateway'], database: databaseConfigFrom(env), repositories: [TenancyRepository] }),
-        ServiceClientModule.forRoot({ servers: env.NATS_URL.split(','), timeoutMs: env.NATS_REQUEST_TIMEOUT_MS, name: 'gateway' }),
+        ServiceClientModule.forRoot({ ...natsClientOptions(env, 'gateway'), timeoutMs: env.NATS_REQUEST_TIMEOUT_MS }),
         IngestQuotaModule.forRoot({
-          settings: ingestQuotaSettings(env.INGEST_RATE_PER_SECOND, env.INGEST_BURST, env.INGEST_RATE_OVERRIDES), natsServers: env.NATS_URL.split(','),
+          settings: ingestQuotaSettings(env.INGEST_RATE_PER_SECOND, env.INGEST_BURST, env.INGEST_RATE_OVERRIDES), nats: natsClientOptions(env, 'gateway'),
         }),
       ],
       controllers: [HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController],

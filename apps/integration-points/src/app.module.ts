@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
 import { deliveryModuleFromEnv } from '@hookrelay/delivery';
-import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
+import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, natsClientOptions, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { databaseProbeProvider, IntegrationPointRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { execStreamLimitsFrom, IntegrationPointsEnv } from './config/integration-points.env';
@@ -23,7 +23,7 @@ export class IntegrationPointsAppModule {
       module: IntegrationPointsAppModule,
       imports: [
         PersistenceModule.forRoot({ schemas: ['integration-points', 'delivery'], database: databaseConfigFrom(env), repositories: [IntegrationPointRepository] }),
-        NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'integration-points' }),
+        NatsConnectionModule.forRoot(natsClientOptions(env, 'integration-points')),
         deliveryModuleFromEnv(env),
       ],
       controllers: [IntegrationPointsController, ExecController, ChannelSenderController, healthControllerFor('integration-points'), MetricsController],

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
 import { deliveryModuleFromEnv } from '@hookrelay/delivery';
-import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
+import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, natsClientOptions, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { ApplicationWebhookRepository, databaseProbeProvider, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { ApplicationEventsService } from './application-webhooks/application-events.service';
@@ -19,7 +19,7 @@ export class WebhooksAppModule {
       module: WebhooksAppModule,
       imports: [
         PersistenceModule.forRoot({ schemas: ['webhooks', 'delivery'], database: databaseConfigFrom(env), repositories: [ApplicationWebhookRepository] }),
-        NatsConnectionModule.forRoot({ servers: env.NATS_URL.split(','), name: 'webhooks' }),
+        NatsConnectionModule.forRoot(natsClientOptions(env, 'webhooks')),
         deliveryModuleFromEnv(env),
       ],
       controllers: [ApplicationWebhooksController, healthControllerFor('webhooks'), MetricsController],

@@ -29,3 +29,6 @@ export * from './lib/application-webhooks/application-event.v1';
 export * from './lib/callback-log/callback-log.v1';
 export * from './lib/envelope-callbacks/envelope-event.v1';
 export * from './lib/envelope-callbacks/envelope-date.validators';
+export * from './lib/nats-auth/nats-app-permissions';
+export * from './lib/nats-auth/exec-handler-permissions';
+export * from './lib/nats-auth/render-nats-config.util';

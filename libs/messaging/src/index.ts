@@ -18,3 +18,7 @@ export { JsonLogger } from './lib/json-logger';
 export { REDACTED, redactSecrets, redactText } from './lib/redact-secrets.util';
 export { CORRELATION_HEADER, correlationIdFrom, currentCorrelationId, runWithCorrelationId } from './lib/correlation';
 export { RequestLoggingInterceptor } from './lib/request-logging.interceptor';
+export { natsClientOptions, natsConnectionOptions, connectionInbox } from './lib/nats-client-options';
+export type { NatsClientOptions } from './lib/nats-client-options';
+export { GuardedServerNats } from './lib/guarded-server-nats';
+export { StrictNatsRequestDeserializer, InvalidNatsRequestError } from './lib/strict-nats-request.deserializer';

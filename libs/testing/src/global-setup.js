@@ -7,6 +7,7 @@ module.exports = async function globalSetup() {
 
 function loadLifecycle() {
   try {
+    require('./register-aliases')();
     return require('./test-infrastructure.lifecycle');
   } catch (error) {
     throw new Error(

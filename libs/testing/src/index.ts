@@ -18,3 +18,4 @@ export { startPlatform, SERVICE_APPS, type PlatformHandle, type PlatformOptions,
 export { rawHttp, bytewise, type RawHttpResponse } from './raw-http.client';
 export { nestNatsRequest } from './nest-nats-request';
 export { runCli, type CliResult } from './cli.process';
+export { TEST_NATS_SUPERUSER, testNatsPassword, testNatsCredentialsEnv, addTestNatsUser } from './test-nats-auth';

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { NATS_APP_USERS_FILE, NATS_USERS_FILE, NatsUserEntry, renderNatsAppUsers } from '@hookrelay/contracts';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findExecutable } from './executable-lookup.util';
 import { ManagedProcess } from './managed-process';
@@ -6,6 +7,7 @@ import { ProcessBackedServer } from './process-backed-server';
 import { canConnect } from './tcp-probe.util';
 import { makeTestTempDir, type TestTempDir } from './test-temp-dir.util';
 import { waitUntil } from './wait-until.util';
+import { addNatsUserAndReload, TEST_NATS_SUPERUSER, testNatsPassword, testNatsServerEnv, testNatsUsersFile } from './test-nats-auth';
 
 const HOST = '127.0.0.1';
 
@@ -16,6 +18,14 @@ export interface NatsServerOptions {
   storeDir?: string;
   /** Default 10 s. */
   readyTimeoutMs?: number;
+  /**
+   * NATS authorization as Hookrelay deploys it (default true): the generated app users with their
+   * permissions (startPlatform gives each app its credentials) and a full-access test superuser. false: no
+   * authorization at all.
+   */
+  auth?: boolean;
+  /** With auth: a connection without credentials becomes the superuser (default true), so tests connect with just `url`. */
+  anonymousSuperuser?: boolean;
 }
 
 export interface NatsServerHandle {
@@ -34,6 +44,12 @@ export interface NatsServerHandle {
   restart(): Promise<void>;
   /** The last lines the server printed. */
   logs(): string;
+  /** With auth: the users file (the configuration nats-server was started with). */
+  readonly usersFile: string | undefined;
+  /** The full-access test user's credentials (valid with auth). */
+  readonly superuser: { user: string; pass: string };
+  /** With auth: adds or replaces a user (e.g. an /exec handler's) and reloads the server, like an operator does. */
+  addUser(entry: NatsUserEntry): Promise<void>;
 }
 
 /** Starts a real `nats-server -js` on 127.0.0.1 with its JetStream store in a temp dir. */
@@ -48,7 +64,8 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   const tempDir = makeTestTempDir('nats');
   const storeDir = options.storeDir ?? join(tempDir.path, 'jetstream');
   mkdirSync(storeDir, { recursive: true });
-  const server = new NatsServer(binary, storeDir, tempDir, options.readyTimeoutMs ?? 10_000);
+  const usersFile = options.auth === false ? undefined : writeAuthorization(tempDir.path, storeDir, options.anonymousSuperuser ?? true);
+  const server = new NatsServer(binary, storeDir, usersFile, tempDir, options.readyTimeoutMs ?? 10_000);
   await server.startFirstTime(options.port);
   return server;
 }
@@ -57,9 +74,12 @@ class NatsServer extends ProcessBackedServer implements NatsServerHandle {
   protected override readonly name = 'nats-server';
   protected override readonly gracefulSignal = 'SIGTERM';
 
+  readonly superuser = { user: TEST_NATS_SUPERUSER, pass: testNatsPassword(TEST_NATS_SUPERUSER) };
+
   constructor(
     private readonly binary: string,
     readonly storeDir: string,
+    readonly usersFile: string | undefined,
     tempDir: TestTempDir,
     readyTimeoutMs: number,
   ) {
@@ -72,8 +92,14 @@ class NatsServer extends ProcessBackedServer implements NatsServerHandle {
 
   protected override launch(): ManagedProcess {
     // No -m: the monitoring port is not needed by tests and would be one more port to race for.
-    const args = ['-js', '-sd', this.storeDir, '-a', HOST, '-p', String(this.port)];
-    return new ManagedProcess(this.binary, args, { cwd: this.tempDir.path });
+    // With auth, JetStream and its store are in the configuration file (a reload keeps them); see renderNatsUsersFile.
+    const args = [...(this.usersFile ? ['-c', this.usersFile] : ['-js', '-sd', this.storeDir]), '-a', HOST, '-p', String(this.port)];
+    return new ManagedProcess(this.binary, args, { cwd: this.tempDir.path, env: { ...process.env, ...testNatsServerEnv() } });
+  }
+
+  async addUser(entry: NatsUserEntry): Promise<void> {
+    if (!this.usersFile || this.pid === undefined) throw new Error('addUser needs a running nats-server started with auth');
+    await addNatsUserAndReload({ usersFile: this.usersFile, pid: this.pid, url: this.url }, entry);
   }
 
   protected override async waitUntilReady(proc: ManagedProcess, timeoutMs: number): Promise<void> {
@@ -84,4 +110,12 @@ class NatsServer extends ProcessBackedServer implements NatsServerHandle {
       abortIf: () => (proc.running ? undefined : `nats-server ${proc.describeExit()}`),
     });
   }
+}
+
+/** The generated app users and a users file with the test superuser, in the server's temp dir. */
+function writeAuthorization(dir: string, storeDir: string, anonymousSuperuser: boolean): string {
+  writeFileSync(join(dir, NATS_APP_USERS_FILE), renderNatsAppUsers());
+  const usersFile = join(dir, NATS_USERS_FILE);
+  writeFileSync(usersFile, testNatsUsersFile(storeDir, anonymousSuperuser));
+  return usersFile;
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { getFreePort } from './free-port.util';
 import { ManagedProcess } from './managed-process';
 import { waitUntil } from './wait-until.util';
+import { testNatsCredentialsEnv } from './test-nats-auth';
 
 export type PlatformApp = 'gateway' | 'callbacks' | 'webhooks' | 'integration-points';
 export const SERVICE_APPS: readonly PlatformApp[] = ['integration-points', 'webhooks', 'callbacks'];
@@ -24,6 +25,11 @@ export interface PlatformOptions {
   env?: Record<string, string>;
   /** Give every service replica an OPS_PORT of its own (health and /metrics over HTTP). */
   opsPorts?: boolean;
+  /**
+   * Each app connects as its own NATS user with the test run's password (default true; test nats-servers
+   * run with Hookrelay's authorization). false: no credentials.
+   */
+  natsAuth?: boolean;
 }
 
 export interface AppProcess {
@@ -66,7 +72,7 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformH
     ...database,
     ...options.env,
   };
-  const platform = new Platform(port, env, options.opsPorts ?? false);
+  const platform = new Platform(port, env, options.opsPorts ?? false, options.natsAuth ?? true);
   try {
     for (const app of SERVICE_APPS) {
       for (let i = 0; i < (options.replicas?.[app] ?? 1); i++) await platform.startApp(app);
@@ -90,6 +96,7 @@ class Platform implements PlatformHandle {
     readonly port: number,
     private settings: Readonly<Record<string, string>>,
     private readonly opsPorts: boolean,
+    private readonly natsAuth: boolean,
   ) {
     this.baseUrl = `http://127.0.0.1:${port}`;
   }
@@ -104,7 +111,8 @@ class Platform implements PlatformHandle {
 
   async startApp(app: PlatformApp): Promise<AppProcess> {
     const opsPort = this.opsPorts && app !== 'gateway' ? await getFreePort() : undefined;
-    const env = { ...process.env, ...this.env, ...(opsPort ? { OPS_PORT: String(opsPort) } : {}) };
+    const credentials = this.natsAuth ? testNatsCredentialsEnv(app) : {};
+    const env = { ...process.env, ...credentials, ...this.env, ...(opsPort ? { OPS_PORT: String(opsPort) } : {}) };
     const proc = new ManagedProcess(process.execPath, [RUN_APP, app], { cwd: ROOT, env, emergencySignal: 'SIGKILL' });
     proc.output.onLine((line) => this.output.push(`[${app}:${proc.pid}] ${line}`));
     const ready = proc.output.watchFor(/ready: /);

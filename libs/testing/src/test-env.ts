@@ -2,11 +2,17 @@
 export const TEST_ENV = {
   /** `nats://127.0.0.1:<port>` of a nats-server with JetStream. */
   natsUrl: 'HOOKRELAY_TEST_NATS_URL',
+  /** The shared nats-server's users file and pid (set when the global setup started it with authorization). */
+  natsUsersFile: 'HOOKRELAY_TEST_NATS_USERS_FILE',
+  natsPid: 'HOOKRELAY_TEST_NATS_PID',
   /** `postgres://postgres@127.0.0.1:<port>/hookrelay`, a superuser URL to the test server. */
   postgresUrl: 'HOOKRELAY_TEST_PG_URL',
 } as const;
 
-/** The shared test nats-server's URL; throws a how-to message outside the integration/e2e tiers. */
+/**
+ * The shared test nats-server's URL; throws a how-to message outside the integration/e2e tiers. The server
+ * runs with Hookrelay's NATS authorization; a connection to this URL without credentials is the test superuser.
+ */
 export function testNatsUrl(): string {
   return requireEnv(TEST_ENV.natsUrl);
 }

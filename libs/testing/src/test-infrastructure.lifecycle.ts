@@ -31,6 +31,10 @@ export async function startTestInfrastructure(): Promise<void> {
   if (nats.status === 'fulfilled' && nats.value) {
     started.nats = nats.value;
     process.env[TEST_ENV.natsUrl] = nats.value.url;
+    if (nats.value.usersFile && nats.value.pid !== undefined) {
+      process.env[TEST_ENV.natsUsersFile] = nats.value.usersFile;
+      process.env[TEST_ENV.natsPid] = String(nats.value.pid);
+    }
   }
   if (postgres.status === 'fulfilled' && postgres.value) {
     started.postgres = postgres.value;
@@ -51,7 +55,7 @@ export async function stopTestInfrastructure(): Promise<void> {
   const started = (globalThis as GlobalWithState)[STATE];
   delete (globalThis as GlobalWithState)[STATE];
   started?.cancelSignalCleanup();
-  if (started?.nats) delete process.env[TEST_ENV.natsUrl];
+  if (started?.nats) for (const name of [TEST_ENV.natsUrl, TEST_ENV.natsUsersFile, TEST_ENV.natsPid]) delete process.env[name];
   if (started?.postgres) delete process.env[TEST_ENV.postgresUrl];
   await Promise.all([started?.nats?.stop(), started?.postgres?.stop()]);
   reapAbandonedTestTempDirs({ includeOwn: true });

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { EncryptionKeyEntry, parseEncryptionKeyring, SINGLE_KEY_ID } from './encryption-keyring.parser';
 import { IsEncryptionKeySetting } from './encryption-keys.validator';
 import { Secret } from './load-config.util';
@@ -58,6 +58,21 @@ export class CommonEnv extends EncryptionEnv {
   @IsString()
   @Matches(/^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/, { message: 'must be nats://host:port (comma-separated for a cluster)' })
   NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** This app's nats-server user (one per app: gateway, callbacks, webhooks, integration-points); unset: connect without credentials. */
+  @ValidateIf((env: CommonEnv) => env.NATS_USER !== undefined || env.NATS_PASSWORD !== undefined)
+  @Matches(/^[A-Za-z0-9_.-]{1,128}$/, { message: 'must be the app\'s nats-server user name, set together with NATS_PASSWORD' })
+  NATS_USER?: string;
+
+  /**
+   * NATS_USER's password (generated: echo "hr$(openssl rand -hex 24)"). Letters and digits, starting with a
+   * letter: nats-server reads it from its environment and parses it as a configuration value. A manifest
+   * placeholder ("REPLACE…") is refused.
+   */
+  @ValidateIf((env: CommonEnv) => env.NATS_USER !== undefined || env.NATS_PASSWORD !== undefined)
+  @Secret()
+  @Matches(/^(?!.*REPLACE)[A-Za-z][A-Za-z0-9]{15,199}$/i, { message: 'must be set with NATS_USER: 16-200 letters and digits starting with a letter, not a placeholder' })
+  NATS_PASSWORD?: string;
 
   /** Milliseconds a NATS request/reply may take before the caller gives up. */
   @Transform(toInt)

@@ -27,10 +27,22 @@ describe('loadConfig', () => {
     [{ SQLITE_SYNCHRONOUS: 'OFF' }, /SQLITE_SYNCHRONOUS \("OFF"\)/],
     [{ DELIVERY_WORKER: 'yes' }, /DELIVERY_WORKER \("yes"\)/],
     [{ DELIVERY_ALLOW_CIDRS: 'everything' }, /DELIVERY_ALLOW_CIDRS \("everything"\): must be comma-separated CIDR ranges/],
+    [{ NATS_USER: 'gateway' }, /NATS_PASSWORD \(unset\): must be set with NATS_USER/],
+    [{ NATS_PASSWORD: 'aLongEnoughPassword' }, /NATS_USER \(unset\): must be the app's nats-server user name/],
+    [{ NATS_USER: 'gateway', NATS_PASSWORD: '6c0ffee6c0ffee6c0ffee' }, /NATS_PASSWORD \(set, value hidden\): .*starting with a letter/],
+    [{ NATS_USER: 'gateway', NATS_PASSWORD: 'with-a-dash-0123456789' }, /NATS_PASSWORD \(set, value hidden\)/],
+    [{ NATS_USER: 'gateway', NATS_PASSWORD: 'short' }, /NATS_PASSWORD \(set, value hidden\)/],
+    [{ NATS_USER: 'gateway', NATS_PASSWORD: 'REPLACEwithOpensslRandHex24' }, /NATS_PASSWORD \(set, value hidden\): .*not a placeholder/],
+    [{ NATS_USER: 'no spaces', NATS_PASSWORD: 'aLongEnoughPassword' }, /NATS_USER \("no spaces"\)/],
   ])('names the bad variable: %j', (override, message) => {
     const run = (): unknown => loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY, ...override });
     expect(run).toThrow(ConfigError);
     expect(run).toThrow(message);
+  });
+
+  it('takes NATS credentials together, or none', () => {
+    expect(loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY })).toMatchObject({ NATS_USER: undefined, NATS_PASSWORD: undefined });
+    expect(loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY, NATS_USER: 'gateway', NATS_PASSWORD: 'hr'.concat('c0ffee'.repeat(8)) })).toMatchObject({ NATS_USER: 'gateway', NATS_PASSWORD: 'hrc0ffeec0ffee'.concat('c0ffee'.repeat(6)) });
   });
 
   it('reports a missing required secret without showing any value', () => {

@@ -80,3 +80,24 @@ export type RequestSubject = keyof RequestMap;
 /** Plain data as it crosses the wire: what a caller builds (class instances are not required). */
 export type RequestOf<S extends RequestSubject> = { [K in keyof RequestMap[S]['request']]: RequestMap[S]['request'][K] };
 export type ReplyOf<S extends RequestSubject> = RequestMap[S]['reply'];
+
+/**
+ * Every request/reply subject at run time (the map above is types only): NATS permissions are built from it,
+ * and tests drive every subject with it. The check below fails to compile when a subject is missing here.
+ */
+export const REQUEST_SUBJECTS = [
+  ...Object.values(HEALTH_CHECK_V1),
+  ...Object.values(INTEGRATION_POINT_SUBJECTS_V1),
+  EXEC_SUBJECT_V1,
+  CHANNEL_SEND_SUBJECT_V1,
+  ...Object.values(APPLICATION_WEBHOOK_SUBJECTS_V1),
+  ...Object.values(APPLICATION_EVENT_SUBJECTS_V1),
+  ...Object.values(CALLBACK_LOG_SUBJECTS_V1),
+  ...Object.values(DELIVERY_SUBSCRIPTION_SUBJECTS_V1),
+  ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1),
+  ...Object.values(ENVELOPE_EVENT_SUBJECTS_V1),
+] as const satisfies readonly RequestSubject[];
+
+type UnlistedSubject = Exclude<RequestSubject, (typeof REQUEST_SUBJECTS)[number]>;
+const everySubjectListed: [UnlistedSubject] extends [never] ? true : UnlistedSubject = true;
+void everySubjectListed;

@@ -1,5 +1,6 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { connect, NatsConnection } from 'nats';
+import { NatsClientOptions, natsConnectionOptions } from './nats-client-options';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
@@ -16,14 +17,14 @@ class NatsConnectionCloser implements OnApplicationShutdown {
 /** A plain nats.js connection for JetStream (streams, durable publish/consume) beside Nest's transport. */
 @Module({})
 export class NatsConnectionModule {
-  static forRoot(options: { servers: string[]; name: string }): DynamicModule {
+  static forRoot(options: NatsClientOptions): DynamicModule {
     return {
       module: NatsConnectionModule,
       global: true,
       providers: [
         {
           provide: NATS_CONNECTION,
-          useFactory: () => connect({ servers: options.servers, name: options.name, maxReconnectAttempts: -1, reconnectTimeWait: 500 }),
+          useFactory: () => connect(natsConnectionOptions(options)),
         },
         NatsConnectionCloser,
       ],

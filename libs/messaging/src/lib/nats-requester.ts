@@ -1,5 +1,6 @@
 import { connect, createInbox, headers as natsHeaders, Msg, MsgHdrs, NatsConnection, Subscription } from 'nats';
 import { TimeoutError } from 'rxjs';
+import { NatsClientOptions, natsConnectionOptions } from './nats-client-options';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -31,12 +32,13 @@ export class NatsRequester {
   private next = 0;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly options: { servers: string[]; name: string }) {}
+  constructor(private readonly options: NatsClientOptions) {}
 
   async connect(): Promise<NatsConnection> {
     this.connecting ??= (async () => {
-      const nc = await connect({ servers: this.options.servers, name: this.options.name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
-      this.prefix = createInbox();
+      const nc = await connect(natsConnectionOptions(this.options));
+      // Under the app's own prefix: its NATS user may read no other inbox.
+      this.prefix = createInbox(this.options.inboxPrefix);
       this.subscription = nc.subscribe(`${this.prefix}.*`, { callback: (error, msg) => (error ? undefined : this.settle(msg)) });
       this.nc = nc;
       void nc.closed().then(() => this.failAll(new Error('CONNECTION_CLOSED')));

@@ -1,6 +1,5 @@
 import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { CommonEnv, loadConfig } from '@hookrelay/config';
 import { ServiceName } from '@hookrelay/contracts';
 import { createPayloadValidationPipe } from './payload-validation.pipe';
@@ -12,6 +11,8 @@ import { RequestLoggingInterceptor } from './request-logging.interceptor';
 import { collectProcessMetrics } from './metrics.controller';
 import { ReplySizeInterceptor } from './reply-size.interceptor';
 import { INSTANCE_ID } from './service-health';
+import { GuardedServerNats } from './guarded-server-nats';
+import { NatsClientOptions, natsClientOptions, natsConnectionOptions } from './nats-client-options';
 
 /** How long a stopping replica waits for its in-flight requests (orchestrators give 30 s by default). */
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -19,7 +20,8 @@ const SHUTDOWN_GRACE_MS = 20_000;
 export interface ServiceBootstrapOptions {
   service: ServiceName;
   module: DynamicModule;
-  natsServers: string[];
+  /** Servers, credentials and inbox prefix; the connection name gets the instance id. */
+  nats: NatsClientOptions;
   /** Port for /health and /health/ready over HTTP; none when undefined or 0. */
   opsPort?: number;
   logLevel?: string;
@@ -32,6 +34,9 @@ export interface ServiceBootstrapOptions {
  */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
   const logger = new Logger(options.service);
+  // Last line of defence: a rejected promise nobody awaits is logged, never allowed to end the process
+  // (Node's default), which would take every in-flight request of this replica with it.
+  process.on('unhandledRejection', (reason) => logger.error(`unhandled promise rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
   collectProcessMetrics();
   const app = await NestFactory.create(options.module, { logger: new JsonLogger(options.service, options.logLevel) });
   // Registered on the app and inherited by the NATS side: Nest ignores pipes/filters set on a hybrid
@@ -40,11 +45,8 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   app.useGlobalFilters(new ServiceRpcExceptionFilter());
   const inFlight = new InFlightInterceptor();
   app.useGlobalInterceptors(new CompositeInterceptor([new RequestLoggingInterceptor(), inFlight, new ReplySizeInterceptor()]));
-  app.connectMicroservice<MicroserviceOptions>(
-    {
-      transport: Transport.NATS,
-      options: { servers: options.natsServers, queue: options.service, name: `${options.service}-${INSTANCE_ID}`, maxReconnectAttempts: -1, reconnectTimeWait: 500 },
-    },
+  app.connectMicroservice(
+    { strategy: new GuardedServerNats({ ...natsConnectionOptions({ ...options.nats, name: `${options.service}-${INSTANCE_ID}` }), queue: options.service }) },
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();
@@ -73,7 +75,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
 export function runService<E extends CommonEnv>(service: ServiceName, envClass: new () => E, moduleFor: (env: E) => DynamicModule): void {
   const start = async (): Promise<void> => {
     const env = loadConfig(envClass);
-    await bootstrapService({ service, module: moduleFor(env), natsServers: env.NATS_URL.split(','), opsPort: env.OPS_PORT, logLevel: env.LOG_LEVEL });
+    await bootstrapService({ service, module: moduleFor(env), nats: natsClientOptions(env, service), opsPort: env.OPS_PORT, logLevel: env.LOG_LEVEL });
   };
   start().catch((error: unknown) => {
     console.error(`${service} failed to start: ${error instanceof Error ? error.message : String(error)}`);

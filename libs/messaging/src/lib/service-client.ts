@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { headers as natsHeaders } from 'nats';
 import { NatsRequester } from './nats-requester';
+import { NatsClientOptions } from './nats-client-options';
 import { CORRELATION_HEADER, currentCorrelationId } from './correlation';
 import { ReplyOf, RequestOf, RequestSubject, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
 import { Histogram } from 'prom-client';
@@ -15,11 +16,9 @@ const requestSeconds = new Histogram({
 
 export const SERVICE_CLIENT_OPTIONS = Symbol('SERVICE_CLIENT_OPTIONS');
 
-export interface ServiceClientOptions {
-  servers: string[];
+export interface ServiceClientOptions extends NatsClientOptions {
   /** Default request timeout: Nest's NATS request/reply has none of its own. */
   timeoutMs: number;
-  name: string;
 }
 
 /**
@@ -31,7 +30,8 @@ export class ServiceClient implements OnApplicationShutdown {
   private readonly client: NatsRequester;
 
   constructor(@Inject(SERVICE_CLIENT_OPTIONS) private readonly options: ServiceClientOptions) {
-    this.client = new NatsRequester({ servers: options.servers, name: options.name });
+    const { timeoutMs: _timeoutMs, ...connection } = options;
+    this.client = new NatsRequester(connection);
   }
 
   async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, timeoutMs = this.options.timeoutMs): Promise<ReplyOf<S>> {

@@ -1,4 +1,5 @@
-import { createInbox, headers as natsHeaders, Msg, NatsConnection, Subscription } from 'nats';
+import { connectionInbox } from '@hookrelay/messaging';
+import { headers as natsHeaders, Msg, NatsConnection, Subscription } from 'nats';
 
 interface Pending {
   resolve: () => void;
@@ -15,13 +16,16 @@ const TIMEOUT_MS = 10_000;
  * a reply subject, settled when its PubAck (or a no-responders / JetStream error) arrives, or after 10 s.
  */
 export class JetStreamPubAcks {
-  private readonly prefix = createInbox();
+  private readonly prefix: string;
   private readonly pending = new Map<number, Pending>();
   private subscription: Subscription | null = null;
   private sweeper: NodeJS.Timeout | null = null;
   private next = 0;
 
-  constructor(private readonly nc: NatsConnection) {}
+  constructor(private readonly nc: NatsConnection) {
+    // The app's own inbox prefix: its NATS user may subscribe under no other.
+    this.prefix = connectionInbox(nc);
+  }
 
   /** Publishes to a stream subject with a de-duplication id; resolves once the stream has stored it. */
   publish(subject: string, data: Uint8Array, messageId: string): Promise<void> {
