@@ -1,7 +1,8 @@
 import {
-  execConsumerName, execHandlerInboxPrefix, ExecRequestMessageV2, execRequestSubjectV2, execSyncSubjectV2, execTenantRequestsFilterV2, RETIRED_STREAM_NAMES, STREAMS,
+  execConsumerName, execHandlerNatsUser, ExecRequestMessageV2, execRequestSubjectV2, execSyncSubjectV2, execTenantRequestsFilterV2, RETIRED_STREAM_NAMES, STREAMS,
 } from '@hookrelay/contracts';
-import { PlatformHandle, startPlatform, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
+import { addTestNatsUser, PlatformHandle, startPlatform, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { connect, JSONCodec, Msg, NatsConnection } from 'nats';
 import { call } from './api-client';
@@ -23,10 +24,21 @@ describe('inbound /exec into integration points', () => {
   let nc: NatsConnection;
   let tenantA: string;
   let tenantB: string;
-  /** Handlers connect like a tenant's handler credentials will: replies to their own pulls on the tenant's inbox prefix. */
+  /**
+   * Handlers connect with their tenant's own NATS user (what `hookrelay nats:exec-user` makes: added to the
+   * server's users file and reloaded), so the server itself enforces that a handler sees only its tenant.
+   */
   const handlers: NatsConnection[] = [];
+  const handlerPasswords = new Map<string, string>();
   const handlerOf = async (tenantId: string): Promise<NatsConnection> => {
-    const conn = await connect({ servers: testNatsUrl(), inboxPrefix: execHandlerInboxPrefix(tenantId) });
+    const user = execHandlerNatsUser(tenantId);
+    let password = handlerPasswords.get(tenantId);
+    if (!password) {
+      password = `hr${randomBytes(20).toString('hex')}`;
+      await addTestNatsUser({ user: user.user, password, permissions: user.permissions });
+      handlerPasswords.set(tenantId, password);
+    }
+    const conn = await connect({ servers: testNatsUrl(), user: user.user, pass: password, inboxPrefix: user.inboxPrefix });
     handlers.push(conn);
     return conn;
   };
