@@ -325,7 +325,7 @@ describe('DeliveryEngine on in-memory ports', () => {
       const key = keyOf(TENANT_A);
       await credentialed(h, key);
       const [target] = h.store.targets();
-      expect(target!.config).toMatchObject({ legacyHeaders: null, headersSealed: expect.stringMatching(/^v1:/) });
+      expect(target!.config).toMatchObject({ legacyHeaders: null, headersSealed: expect.stringMatching(/^v2:/) });
       expect(JSON.stringify(target)).not.toContain('k-1');
     });
 
@@ -361,7 +361,7 @@ describe('DeliveryEngine on in-memory ports', () => {
       await h.engine.targets.currentSecret(key);
       const [id] = await acceptWith(h, key);
       expect(h.store.row(id!)).toMatchObject({ headers: {}, authorizationSealed: null });
-      expect((await h.store.getTarget(key))!.config).toMatchObject({ url: 'http://receiver.test/hook', headersSealed: expect.stringMatching(/^v1:/) });
+      expect((await h.store.getTarget(key))!.config).toMatchObject({ url: 'http://receiver.test/hook', headersSealed: expect.stringMatching(/^v2:/) });
       await drain(h);
       expect(h.http.requests[0]!.headers).toMatchObject({ 'x-api-key': 'k-1', authorization: AUTH });
     });
