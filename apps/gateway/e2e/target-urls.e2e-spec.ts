@@ -150,8 +150,13 @@ describe('target URLs are judged when they are registered (SSRF, self-loops, siz
     expectBadRequest('conpeek', await register('conpeek', 'https://hooks.example.com/in', { headers }), message);
   });
 
-  it.each(['al:ice', 'alice\n', 'al\u0000ice'])('DocStudio Basic login %j → 400', async (login) => {
-    expectBadRequest('docstudio', await register('docstudio', 'https://hooks.example.com/in', { login, password: 'pw' }), /login may not contain ":" or control characters/);
+  it.each<[string, RegExp]>([
+    ['al:ice', /login may not contain ":" or control characters/],
+    ['alice\n', /login may not contain ":" or control characters/],
+    // A NUL never gets as far as the login rule: the gateway refuses it in any body (input limits).
+    ['al\u0000ice', /request body contains a NUL character/],
+  ])('DocStudio Basic login %j → 400', async (login, message) => {
+    expectBadRequest('docstudio', await register('docstudio', 'https://hooks.example.com/in', { login, password: 'pw' }), message);
   });
 
   describe('HOOKRELAY_PUBLIC_URLS: this platform is never a target', () => {
