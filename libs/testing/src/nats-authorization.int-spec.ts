@@ -104,14 +104,16 @@ describe('NATS authorization (the generated users and permissions, on a real nat
     }
   });
 
-  it('carries a request from the gateway to a service and its answer back (allow_responses), but no unsolicited message into an inbox', async () => {
+  it("carries a request from the gateway to a service and its answer back; a service may answer into the gateway's inbox but never read it", async () => {
     const [gateway, callbacks] = [await as('gateway'), await as('callbacks')];
     const subject = subjectsOf('callbacks')[0]!;
     callbacks.nc.subscribe(subject, { queue: 'callbacks', callback: (_e, msg) => msg.respond(codec.encode({ ok: true })) });
     await callbacks.nc.flush();
     const reply = await gateway.nc.request(subject, codec.encode({}), { timeout: 5000 });
     expect(codec.decode(reply.data)).toEqual({ ok: true });
-    expect(await callbacks.publishRefused(`${natsInboxPrefix('gateway')}.forged.1`)).toBe(true);
+    expect(await callbacks.publishRefused(`${natsInboxPrefix('gateway')}.forged.1`)).toBe(false);
+    expect(await callbacks.subscribeRefused(`${natsInboxPrefix('gateway')}.>`)).toBe(true);
+    expect(await callbacks.publishRefused(`${natsInboxPrefix('webhooks')}.forged.1`)).toBe(true);
   });
 
   it('lets a service run the delivery lanes: stream, consumers, publish, pull and ack', async () => {

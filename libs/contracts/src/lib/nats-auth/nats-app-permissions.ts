@@ -17,9 +17,12 @@ export interface NatsPermissions {
   publish: string[];
   subscribe: string[];
   /**
-   * Replies allowed to the reply subject of each request received (nats-server `allow_responses`), so a
-   * service can answer whoever asked without a publish permission on every inbox. Nest answers in one
-   * message; 2 leaves room for a separate end-of-stream packet. 0: none.
+   * Replies allowed to the reply subject of each request received (nats-server `allow_responses`). 0: none.
+   * Only /exec handlers get it: nats-server 2.9 remembers the reply subject of every message it delivers
+   * to such a connection (JetStream messages included, whose ack subject is their reply) and, past 4,096
+   * remembered, scans them all on each delivery; on the services' delivery lanes that took nats-server
+   * from 20 % to 81 % CPU and cut fan-out 1 over NATS from 2,341 to 1,502 deliveries/s (npm run bench).
+   * The services answer on the callers' inbox prefixes instead (serviceReplySubjects).
    */
   maxResponses: number;
 }
@@ -55,6 +58,13 @@ export const consumerAdminSubjects = (stream: string, consumer: string): string[
 
 /** Pulling from a durable consumer and acking (nak, term, in-progress) what it delivered. */
 export const consumerReadSubjects = (stream: string, consumer: string): string[] => [`$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`, `$JS.ACK.${stream}.${consumer}.>`];
+
+/**
+ * Where a service may publish its answers: the gateway's inbox (the only app that calls the services) and
+ * the default `_INBOX.` of operator tools (the `nats` CLI). No app reads `_INBOX.>`, and publishing into an
+ * inbox lets a service forge an answer at most, never read one.
+ */
+export const serviceReplySubjects = (): string[] => [`${natsInboxPrefix('gateway')}.>`, '_INBOX.>'];
 
 const requestSubjectsOf = (service: ServiceName): string[] => REQUEST_SUBJECTS.filter((subject) => subject.startsWith(`${service}.`));
 
@@ -93,9 +103,10 @@ export function natsAppPermissions(app: NatsApp): NatsPermissions {
       ...STREAMS_BY_SERVICE[app].flatMap(streamAdminSubjects),
       ...engine.publish,
       ...(app === 'integration-points' ? execRelay() : []),
+      ...serviceReplySubjects(),
     ]),
     subscribe: [...requestSubjectsOf(app), ...engine.subscribe, inbox],
-    maxResponses: 2,
+    maxResponses: 0,
   };
 }
 

@@ -29,8 +29,12 @@ describe('NATS app permissions', () => {
     for (const subject of REQUEST_SUBJECTS) {
       expect(NATS_APPS.filter((app) => allows(natsAppPermissions(app).publish, subject))).toEqual(['gateway']);
     }
-    expect(natsAppPermissions('gateway').maxResponses).toBe(0);
-    for (const app of NATS_APPS.filter((a) => a !== 'gateway')) expect(natsAppPermissions(app).maxResponses).toBeGreaterThan(0);
+    // Answers go to the gateway's inbox by publish permission, not allow_responses (see NatsPermissions.maxResponses).
+    for (const app of NATS_APPS) expect(natsAppPermissions(app).maxResponses).toBe(0);
+    for (const app of NATS_APPS.filter((a) => a !== 'gateway')) {
+      expect(allows(natsAppPermissions(app).publish, `${natsInboxPrefix('gateway')}.abc.1`)).toBe(true);
+      expect(natsAppPermissions(app).subscribe.some((p) => p.startsWith('_INBOX_gateway') || p.startsWith('_INBOX.'))).toBe(false);
+    }
   });
 
   it.each([
