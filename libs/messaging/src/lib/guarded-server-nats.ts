@@ -1,7 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { NatsOptions, ServerNats } from '@nestjs/microservices';
 import { ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
+import { SpanKind } from '@opentelemetry/api';
 import { JSONCodec, Msg } from 'nats';
+import { activeTracer } from './tracing/tracing';
+import { inSpan } from './tracing/traced-span.util';
+import { extractTraceHeaders } from './tracing/trace-headers.util';
 import { InvalidNatsRequestError, StrictNatsRequestDeserializer } from './strict-nats-request.deserializer';
 
 const codec = JSONCodec<unknown>();
@@ -20,6 +24,13 @@ export class GuardedServerNats extends ServerNats {
   }
 
   override async handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {
+    if (!activeTracer()) return this.handleGuarded(channel, natsMsg);
+    // The handler runs in a server span whose parent is the caller's span (traceparent in the NATS headers).
+    return inSpan(`process ${channel}`, SpanKind.SERVER, { 'messaging.system': 'nats', 'messaging.destination.name': channel, 'messaging.operation.type': 'process' },
+      () => this.handleGuarded(channel, natsMsg), extractTraceHeaders(natsMsg.headers));
+  }
+
+  private async handleGuarded(channel: string, natsMsg: Msg): Promise<unknown> {
     try {
       return await super.handleMessage(channel, natsMsg);
     } catch (error) {

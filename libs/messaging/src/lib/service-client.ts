@@ -3,6 +3,10 @@ import { headers as natsHeaders } from 'nats';
 import { NatsRequester } from './nats-requester';
 import { NatsClientOptions } from './nats-client-options';
 import { CORRELATION_HEADER, currentCorrelationId } from './correlation';
+import { SpanKind, context } from '@opentelemetry/api';
+import { activeTracer } from './tracing/tracing';
+import { inSpan } from './tracing/traced-span.util';
+import { injectTraceHeaders } from './tracing/trace-headers.util';
 import { ReplyOf, RequestOf, RequestSubject, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
 import { Histogram } from 'prom-client';
 import { TimeoutError } from 'rxjs';
@@ -41,7 +45,13 @@ export class ServiceClient implements OnApplicationShutdown {
       const hdrs = natsHeaders();
       const requestId = currentCorrelationId();
       if (requestId) hdrs.set(CORRELATION_HEADER, requestId);
-      const reply = (await this.client.request(subject, payload, timeoutMs, hdrs)) as ReplyOf<S>;
+      const reply = (activeTracer()
+        ? await inSpan(`send ${subject}`, SpanKind.CLIENT, { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.operation.type': 'send' }, () => {
+          // The client span is the service's parent: its traceparent travels in the NATS headers.
+          injectTraceHeaders(context.active(), hdrs);
+          return this.client.request(subject, payload, timeoutMs, hdrs);
+        })
+        : await this.client.request(subject, payload, timeoutMs, hdrs)) as ReplyOf<S>;
       stop({ outcome: 'ok' });
       return reply;
     } catch (error) {
