@@ -9,12 +9,15 @@ import { GatewayModule } from './gateway.module';
 import { createBodyParser } from './http/body-parser.middleware';
 import { answerClientError } from './http/client-error.handler';
 import { httpMetrics } from './http/http-metrics.middleware';
-import { collectProcessMetrics, JsonLogger } from '@hookrelay/messaging';
+import { collectProcessMetrics, JsonLogger, startTracing, stopTracing } from '@hookrelay/messaging';
 import { correlation } from './http/correlation.middleware';
+import { tracing } from './http/tracing.middleware';
 import { createLookupFront } from './lookup';
 
 async function main(): Promise<void> {
   const env = loadConfig(GatewayEnv);
+  // OpenTelemetry, when the OTEL_* variables ask for it (README "Tracing"); nothing is started otherwise.
+  const traced = startTracing('gateway');
   const logger = new Logger('gateway');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bodyParser: false, logger: new JsonLogger('gateway', env.LOG_LEVEL) });
   app.disable('x-powered-by');
@@ -23,6 +26,7 @@ async function main(): Promise<void> {
   collectProcessMetrics();
   app.use(httpMetrics);
   app.use(createBodyParser(env.MAX_BODY_BYTES));
+  if (traced) app.use(tracing);
   app.use(correlation);
   // The /docs page's scripts and styles (Swagger UI, from the swagger-ui-dist package).
   app.useStaticAssets(getAbsoluteFSPath(), { prefix: '/docs/assets' });
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
     logger.log(`${signal}: closing the listener, finishing in-flight requests`);
     front.close();
     await app.close();
+    await stopTracing();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -22,3 +22,9 @@ export { natsClientOptions, natsConnectionOptions, connectionInbox } from './lib
 export type { NatsClientOptions } from './lib/nats-client-options';
 export { GuardedServerNats } from './lib/guarded-server-nats';
 export { StrictNatsRequestDeserializer, InvalidNatsRequestError } from './lib/strict-nats-request.deserializer';
+export { startTracing, stopTracing, activeTracer } from './lib/tracing/tracing';
+export { tracingWanted } from './lib/tracing/tracing-wanted.util';
+export type { TracingSwitches } from './lib/tracing/tracing-wanted.util';
+export { inSpan } from './lib/tracing/traced-span.util';
+export { injectTraceHeaders, extractTraceHeaders, extractHttpTraceHeaders, traceparentOf } from './lib/tracing/trace-headers.util';
+export type { HeaderCarrier } from './lib/tracing/trace-headers.util';

@@ -186,6 +186,14 @@ export class CommonEnv extends EncryptionEnv {
   @IsIn(['undici', 'axios'])
   DELIVERY_HTTP_CLIENT: 'undici' | 'axios' = 'undici';
 
+  /**
+   * Send each attempt's W3C `traceparent` to the receiver, so its own spans can join our trace (needs
+   * tracing on: OTEL_EXPORTER_OTLP_ENDPOINT). When true, `traceparent` is a reserved header a
+   * subscription's custom headers cannot set.
+   */
+  @IsIn(['true', 'false'])
+  DELIVERY_SEND_TRACEPARENT: 'true' | 'false' = 'false';
+
   /** Connections of the delivery engine's own PostgreSQL pool (hot-path statements), per process. */
   @Transform(toInt)
   @IsInt()

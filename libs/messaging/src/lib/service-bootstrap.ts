@@ -13,6 +13,7 @@ import { ReplySizeInterceptor } from './reply-size.interceptor';
 import { INSTANCE_ID } from './service-health';
 import { GuardedServerNats } from './guarded-server-nats';
 import { NatsClientOptions, natsClientOptions, natsConnectionOptions } from './nats-client-options';
+import { startTracing, stopTracing } from './tracing/tracing';
 
 /** How long a stopping replica waits for its in-flight requests (orchestrators give 30 s by default). */
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -38,6 +39,8 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   // (Node's default), which would take every in-flight request of this replica with it.
   process.on('unhandledRejection', (reason) => logger.error(`unhandled promise rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
   collectProcessMetrics();
+  // OpenTelemetry, when the OTEL_* variables ask for it; nothing is started otherwise.
+  startTracing(options.service);
   const app = await NestFactory.create(options.module, { logger: new JsonLogger(options.service, options.logLevel) });
   // Registered on the app and inherited by the NATS side: Nest ignores pipes/filters set on a hybrid
   // app's microservice after creation.
@@ -61,6 +64,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
     logger.log(`${signal}: finishing ${inFlight.inFlight} in-flight request(s), then closing`);
     if (!(await inFlight.idle(SHUTDOWN_GRACE_MS))) logger.warn(`${inFlight.inFlight} request(s) still running after ${SHUTDOWN_GRACE_MS} ms; closing anyway`);
     await app.close();
+    await stopTracing();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

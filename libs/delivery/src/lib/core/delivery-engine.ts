@@ -10,6 +10,7 @@ import type { EngineMetrics } from './ports/engine-metrics.port';
 import type { HttpAttempter } from './ports/http-attempter.port';
 import type { JobPublisher, QueueBacklog } from './ports/job-publisher.port';
 import type { TargetChangeNotifier } from './ports/target-change-notifier.port';
+import type { EngineTrace } from './ports/engine-trace.port';
 import { SubscriptionTargets } from './subscription-targets';
 import { TargetCache } from './target-cache';
 
@@ -26,6 +27,8 @@ export interface EnginePorts {
   liveWorkers: () => WorkerShare;
   warn: (message: string) => void;
   random?: () => number;
+  /** Spans around accepts and the trace context stored with each delivery; none by default. */
+  trace?: EngineTrace;
 }
 
 export interface EngineOptions extends EngineSettings {
@@ -59,7 +62,7 @@ export class DeliveryEngine {
     this.targets = new SubscriptionTargets(store, sealer, notifier, clock);
     this.intake = new DeliveryIntake(
       store, publisher, { cache: this.cache, lifecycle: this.targets }, clock, metrics, options.leaseMs,
-      (error) => ports.warn(`publishing fresh jobs failed, the scheduler takes them: ${String(error)}`),
+      (error) => ports.warn(`publishing fresh jobs failed, the scheduler takes them: ${String(error)}`), ports.trace,
     );
     this.processor = new DeliveryProcessor({
       store, targets: this.cache, gate: this.gate, http: ports.http, sealer, clock, metrics, notifier, settings: options, warn: ports.warn, random: ports.random,

@@ -5,6 +5,7 @@ import { keyString } from './delivery-sealer';
 import type { Clock } from './ports/clock.port';
 import type { DeliverySource, DeliveryStore, NewDeliveryRow, SubscriptionKey } from './ports/delivery-store.port';
 import type { EngineMetrics } from './ports/engine-metrics.port';
+import { EngineTrace, NO_ENGINE_TRACE } from './ports/engine-trace.port';
 import type { JobPublisher } from './ports/job-publisher.port';
 import type { SubscriptionTargets } from './subscription-targets';
 import type { TargetCache } from './target-cache';
@@ -59,14 +60,19 @@ export class DeliveryIntake {
     private readonly metrics: EngineMetrics,
     private readonly leaseMs: number,
     private readonly onPublishFailure: (error: unknown) => void = () => undefined,
+    private readonly trace: EngineTrace = NO_ENGINE_TRACE,
   ) {}
 
-  async accept<R>(items: readonly NewDelivery[], options: AcceptOptions<R>): Promise<R> {
+  accept<R>(items: readonly NewDelivery[], options: AcceptOptions<R>): Promise<R> {
+    return this.trace.accept(items.length, (traceparent) => this.acceptIn(items, options, traceparent));
+  }
+
+  private async acceptIn<R>(items: readonly NewDelivery[], options: AcceptOptions<R>, traceparent: string | null): Promise<R> {
     await this.adoptUnconfigured(items);
     const now = this.clock.now();
     const rows: NewDeliveryRow[] = items.map((item) => ({
       id: timeOrderedId(now), tenantId: item.tenantId, source: item.source, subscriptionId: item.subscriptionId, url: item.url, event: item.event,
-      payload: item.payload, headers: {}, policy: item.policy, authorizationSealed: null, createdAt: now, wakeAt: now + this.leaseMs,
+      payload: item.payload, headers: {}, policy: item.policy, authorizationSealed: null, traceparent, createdAt: now, wakeAt: now + this.leaseMs,
     }));
     const reply = options.reply(rows.map((row) => row.id));
     const claim = options.idempotency && {
@@ -98,7 +104,7 @@ export class DeliveryIntake {
   private async publishFresh(rows: readonly NewDeliveryRow[], now: number): Promise<void> {
     if (rows.length === 0) return;
     try {
-      await this.publisher.publish('fresh', rows.map((row) => ({ job: freshJob(row), messageId: `${row.id}:fresh` })));
+      await this.publisher.publish('fresh', rows.map((row) => ({ job: freshJob(row), messageId: `${row.id}:fresh`, traceparent: row.traceparent })));
     } catch (error) {
       this.onPublishFailure(error);
       // Committed already: the scheduler publishes them.

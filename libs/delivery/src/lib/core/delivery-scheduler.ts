@@ -46,7 +46,7 @@ export class DeliveryScheduler {
   /** Publishes claimed rows; on failure hands them back (due now) so the next tick tries again. */
   async publish(due: readonly DueDelivery[], now: number): Promise<void> {
     try {
-      await this.publisher.publish('retry', due.map((row) => ({ job: jobOf(row), messageId: `${row.id}:v${row.version}:${now}` })));
+      await this.publisher.publish('retry', due.map((row) => ({ job: jobOf(row), messageId: `${row.id}:v${row.version}:${now}`, traceparent: row.traceparent })));
     } catch (error) {
       await unqueueAll(this.store, due, now);
       throw error;

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DELIVERY_CONSUMERS_V2, DELIVERY_LANES, DeliveryLane, STREAMS } from '@hookrelay/contracts';
-import { NATS_CONNECTION } from '@hookrelay/messaging';
+import { activeTracer, extractTraceHeaders, NATS_CONNECTION } from '@hookrelay/messaging';
+import { context } from '@opentelemetry/api';
 import { ConsumerMessages, JsMsg, NatsConnection } from 'nats';
 import { DeliveryEngine } from '../core/delivery-engine';
 import { DELIVERY_OPTIONS, DeliveryModuleOptions } from './delivery.tokens';
@@ -77,7 +78,9 @@ export class DeliveryLaneWorkers implements OnApplicationBootstrap, BeforeApplic
       return;
     }
     try {
-      const verdict = await this.engine.processor.handle(job, () => msg.working());
+      const work = () => this.engine.processor.handle(job, () => msg.working());
+      // The job's trace context (its accept's span) is the parent of the attempt's span.
+      const verdict = await (activeTracer() ? context.with(extractTraceHeaders(msg.headers), work) : work());
       if (verdict.kind === 'nak') msg.nak(verdict.delayMs);
       else msg.ack();
     } catch (error) {

@@ -62,6 +62,7 @@ export function deliveryOptionsFromEnv(env: CommonEnv): DeliveryModuleOptions {
     allowCidrs,
     publicUrls,
     httpClient: env.DELIVERY_HTTP_CLIENT,
+    sendTraceparent: env.DELIVERY_SEND_TRACEPARENT === 'true',
     encryptionKeys: encryptionKeyringFrom(env),
   };
 }

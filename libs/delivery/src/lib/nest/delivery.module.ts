@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { NATS_CONNECTION } from '@hookrelay/messaging';
+import { activeTracer, NATS_CONNECTION } from '@hookrelay/messaging';
 import { DeliveryRepository, repositoryProvider } from '@hookrelay/persistence';
 import { SecretBox } from '@hookrelay/secrets';
 import { NatsConnection } from 'nats';
@@ -21,6 +21,8 @@ import { JetStreamJobQueue } from './jetstream-job-queue';
 import { NatsTargetChanges } from './nats-target-changes';
 import { registerQueueDepthGauge } from './queue-depth.gauge';
 import { WorkerPresence } from './worker-presence';
+import { OTEL_ENGINE_TRACE } from './otel-engine.trace';
+import { TracedHttpAttempter } from './traced-http.attempter';
 
 /** Closes what the engine opened, after the workers have finished their jobs. */
 @Injectable()
@@ -57,7 +59,11 @@ export class DeliveryModule {
       { provide: DELIVERY_OPTIONS, useValue: options },
       // DataSource first: its factory has run the delivery schema's migrations before the store opens.
       { provide: DELIVERY_STORE, useFactory: (_migrated: DataSource) => createDeliveryStore(options.database, options.databasePoolSize), inject: [DataSource] },
-      { provide: DELIVERY_HTTP, useFactory: () => createHttpAttempter(options) },
+      {
+        provide: DELIVERY_HTTP,
+        // The tracing wrapper only when it has work to do: with tracing off an attempt costs nothing extra.
+        useFactory: () => (activeTracer() || options.sendTraceparent ? new TracedHttpAttempter(createHttpAttempter(options), options.sendTraceparent ?? false) : createHttpAttempter(options)),
+      },
       // The same allow-list and own origins the attempts are judged by, for registration-time checks.
       { provide: TargetUrlPolicy, useFactory: () => TargetUrlPolicy.fromSettings(options.allowCidrs, options.publicUrls) },
       { provide: JetStreamJobQueue, useFactory: (nc: NatsConnection) => new JetStreamJobQueue(nc), inject: [NATS_CONNECTION] },
@@ -70,6 +76,7 @@ export class DeliveryModule {
           const engine = new DeliveryEngine({
             store, http, publisher: queue, backlog: queue, notifier: changes, sealer: new DeliverySealer(new SecretBox(options.encryptionKeys)),
             clock: systemClock, metrics: prometheusEngineMetrics, liveWorkers: () => presence.share(), warn: (message) => logger.warn(message),
+            trace: activeTracer() ? OTEL_ENGINE_TRACE : undefined,
           }, options.engine);
           changes.listen(engine.cache);
           if (options.runWorker) registerQueueDepthGauge(queue);

@@ -25,6 +25,8 @@ export interface DeliveryModuleOptions {
   /** This platform's own origins (HOOKRELAY_PUBLIC_URLS), refused as delivery targets. */
   publicUrls: string[];
   httpClient: 'undici' | 'axios';
+  /** DELIVERY_SEND_TRACEPARENT: each attempt carries its span's `traceparent` (a reserved header then). */
+  sendTraceparent?: boolean;
   /** The keyring secrets at rest are sealed with (the first key seals). */
   encryptionKeys: SecretBoxKeys;
 }

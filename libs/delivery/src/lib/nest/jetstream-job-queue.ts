@@ -1,6 +1,6 @@
 import { DELIVERY_CONSUMERS_V2, DELIVERY_JOB_SUBJECTS_V2, DELIVERY_LANES, DeliveryJobV2, DeliveryLane, STREAMS } from '@hookrelay/contracts';
 import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, nanos } from 'nats';
-import type { JobPublisher, QueueBacklog } from '../core/ports/job-publisher.port';
+import type { JobPublisher, JobToPublish, QueueBacklog } from '../core/ports/job-publisher.port';
 import { JetStreamPubAcks } from './jetstream-pub-acks';
 
 const codec = JSONCodec<DeliveryJobV2>();
@@ -16,9 +16,9 @@ export class JetStreamJobQueue implements JobPublisher, QueueBacklog {
     this.acks = new JetStreamPubAcks(nc);
   }
 
-  async publish(lane: DeliveryLane, jobs: ReadonlyArray<{ job: DeliveryJobV2; messageId: string }>): Promise<void> {
+  async publish(lane: DeliveryLane, jobs: ReadonlyArray<JobToPublish>): Promise<void> {
     const subject = DELIVERY_JOB_SUBJECTS_V2[lane];
-    await Promise.all(jobs.map(({ job, messageId }) => this.acks.publish(subject, codec.encode(job), messageId)));
+    await Promise.all(jobs.map(({ job, messageId, traceparent }) => this.acks.publish(subject, codec.encode(job), messageId, traceparent)));
   }
 
   stop(): void {

@@ -8,6 +8,7 @@ interface Pending {
 }
 
 const TIMEOUT_MS = 10_000;
+const TRACEPARENT_HEADER = 'traceparent';
 
 /**
  * Durable JetStream publishes without nats.js's per-message request machinery: nats.js builds a request
@@ -27,12 +28,16 @@ export class JetStreamPubAcks {
     this.prefix = connectionInbox(nc);
   }
 
-  /** Publishes to a stream subject with a de-duplication id; resolves once the stream has stored it. */
-  publish(subject: string, data: Uint8Array, messageId: string): Promise<void> {
+  /**
+   * Publishes to a stream subject with a de-duplication id (and the W3C trace context the job belongs to,
+   * when tracing recorded one); resolves once the stream has stored it.
+   */
+  publish(subject: string, data: Uint8Array, messageId: string, traceparent: string | null = null): Promise<void> {
     this.start();
     const seq = ++this.next;
     const headers = natsHeaders();
     headers.set('Nats-Msg-Id', messageId);
+    if (traceparent) headers.set(TRACEPARENT_HEADER, traceparent);
     return new Promise<void>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, deadline: Date.now() + TIMEOUT_MS });
       try {

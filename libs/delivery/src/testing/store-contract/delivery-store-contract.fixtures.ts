@@ -21,7 +21,7 @@ export function newRow(overrides: Partial<NewDeliveryRow> = {}): NewDeliveryRow 
   return {
     id: nextId(), tenantId: TENANT, source: 'application_webhook', subscriptionId: 'sub-1', url: 'https://hooks.example/in',
     event: 'envelope.signed', payload: '{"a":1}', headers: { 'x-custom': 'yes' }, policy: { kind: 'bearer', timeoutMs: 5000, maxAttempts: 3 },
-    authorizationSealed: 'sealed-auth', createdAt: T0, wakeAt: T0 + 60_000, ...overrides,
+    authorizationSealed: 'sealed-auth', traceparent: null, createdAt: T0, wakeAt: T0 + 60_000, ...overrides,
   };
 }
 

@@ -66,6 +66,10 @@ export class DeliveryEntity {
   @Column({ name: 'authorization_sealed', type: 'text', nullable: true })
   authorizationSealed!: string | null;
 
+  /** W3C trace context of the accepting request (null when tracing was off): retries join that trace. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  traceparent!: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   state!: DeliveryState;
 

@@ -44,6 +44,8 @@ export interface NewDeliveryRow {
   headers: Record<string, string>;
   policy: StoredPolicy;
   authorizationSealed: string | null;
+  /** W3C trace context of the accepting request; null when tracing is off. */
+  traceparent: string | null;
   /** created_at = updated_at = next_attempt_at. */
   createdAt: number;
   /**
@@ -115,6 +117,8 @@ export interface DueDelivery {
   headers: Record<string, string>;
   policy: StoredPolicy;
   authorizationSealed: string | null;
+  /** The accepting request's trace context, for the job's headers. */
+  traceparent: string | null;
 }
 
 /** What putTargetConfig writes: custom headers and Authorization sealed (DeliverySealer), never in clear. */

@@ -1,11 +1,18 @@
 import type { DeliveryJobV2, DeliveryLane } from '@hookrelay/contracts';
 
 /**
- * Publishes delivery jobs durably (JetStream): resolves once every job is stored by the broker.
- * `messageId` de-duplicates a re-publish of the same job within the stream's duplicate window.
+ * One job to publish. `messageId` de-duplicates a re-publish of the same job within the stream's duplicate
+ * window; `traceparent` (the accepting request's trace context, or null) travels in the message headers.
  */
+export interface JobToPublish {
+  job: DeliveryJobV2;
+  messageId: string;
+  traceparent: string | null;
+}
+
+/** Publishes delivery jobs durably (JetStream): resolves once every job is stored by the broker. */
 export interface JobPublisher {
-  publish(lane: DeliveryLane, jobs: ReadonlyArray<{ job: DeliveryJobV2; messageId: string }>): Promise<void>;
+  publish(lane: DeliveryLane, jobs: ReadonlyArray<JobToPublish>): Promise<void>;
 }
 
 /** Whether the job lanes have messages not yet handed to any worker (a backlog): then no job is "lost" yet. */

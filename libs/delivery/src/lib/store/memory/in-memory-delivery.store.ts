@@ -62,7 +62,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
       this.deliveries.set(row.id, {
         id: row.id, tenantId: row.tenantId, source: row.source, subscriptionId: row.subscriptionId, url: row.url, event: row.event,
         payload: row.payload, headers: { ...row.headers }, policy: structuredClone(row.policy), authorizationSealed: row.authorizationSealed,
-        state: 'OPEN', applicationState: 'NEW', closeReason: null, attempts: 0, nextAttemptAt: row.createdAt,
+        traceparent: row.traceparent, state: 'OPEN', applicationState: 'NEW', closeReason: null, attempts: 0, nextAttemptAt: row.createdAt,
         createdAt: row.createdAt, updatedAt: row.createdAt, closedAt: null, version: 0, wakeAt: row.wakeAt, queued: 1,
       });
     }

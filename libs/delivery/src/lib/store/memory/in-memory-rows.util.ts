@@ -16,6 +16,7 @@ export interface MemoryDeliveryRow {
   headers: Record<string, string>;
   policy: StoredPolicy;
   authorizationSealed: string | null;
+  traceparent: string | null;
   state: DeliveryRowState;
   applicationState: DeliveryApplicationState;
   closeReason: DeliveryCloseReason | null;
@@ -55,6 +56,7 @@ export function toDue(row: MemoryDeliveryRow): DueDelivery {
     id: row.id, tenantId: row.tenantId, source: row.source, subscriptionId: row.subscriptionId, event: row.event, payload: row.payload,
     attempts: row.attempts, version: row.version, applicationState: row.applicationState as DueDelivery['applicationState'],
     createdAt: row.createdAt, url: row.url, headers: { ...row.headers }, policy: structuredClone(row.policy), authorizationSealed: row.authorizationSealed,
+    traceparent: row.traceparent,
   };
 }
 

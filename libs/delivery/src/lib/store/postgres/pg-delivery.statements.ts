@@ -30,13 +30,13 @@ export const PG_STATEMENTS = {
 
   deliveriesInsert: {
     name: 'hr_dlv_insert',
-    text: `INSERT INTO deliveries (id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed,
+    text: `INSERT INTO deliveries (id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed, traceparent,
         state, application_state, close_reason, attempts, next_attempt_at, created_at, updated_at, closed_at, version, wake_at, queued)
-      SELECT u.id, u.tenant_id, u.source, u.subscription_id, u.url, u.event, u.payload, u.headers, u.policy, u.authorization_sealed,
+      SELECT u.id, u.tenant_id, u.source, u.subscription_id, u.url, u.event, u.payload, u.headers, u.policy, u.authorization_sealed, u.traceparent,
         'OPEN', 'NEW', NULL, 0, u.created_at, u.created_at, u.created_at, NULL, 0, u.wake_at, 1
       FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::text[], $8::text[], $9::text[],
-        $10::text[], $11::bigint[], $12::bigint[])
-        AS u(id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed, created_at, wake_at)`,
+        $10::text[], $11::varchar[], $12::bigint[], $13::bigint[])
+        AS u(id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed, traceparent, created_at, wake_at)`,
   },
   attemptsInsert: {
     name: 'hr_dlv_attempts_insert',

@@ -86,7 +86,7 @@ export async function runWriteBatch(client: PoolClient, ops: readonly PgWriteOp[
   }
   if (rows.length > 0) {
     await runStatement(client, PG_STATEMENTS.deliveriesInsert, columns(rows, [
-      'id', 'tenant_id', 'source', 'subscription_id', 'url', 'event', 'payload', 'headers', 'policy', 'authorization_sealed', 'created_at', 'wake_at',
+      'id', 'tenant_id', 'source', 'subscription_id', 'url', 'event', 'payload', 'headers', 'policy', 'authorization_sealed', 'traceparent', 'created_at', 'wake_at',
     ]));
   }
 

@@ -9,7 +9,7 @@ import {
  */
 
 /** The columns a DueDelivery is built from (SELECT list and RETURNING list of both stores). */
-export const DUE_COLUMNS = 'id, tenant_id, source, subscription_id, event, payload, attempts, version, application_state, created_at, url, headers, policy, authorization_sealed';
+export const DUE_COLUMNS = 'id, tenant_id, source, subscription_id, event, payload, attempts, version, application_state, created_at, url, headers, policy, authorization_sealed, traceparent';
 
 export const TARGET_COLUMNS = 'tenant_id, source, subscription_id, url, headers, headers_sealed, policy, authorization_sealed, secrets_sealed, failing_since, paused_at, last_error, version, updated_at';
 
@@ -30,6 +30,7 @@ export interface DueRowRaw {
   headers: string;
   policy: string;
   authorization_sealed: string | null;
+  traceparent: string | null;
 }
 
 export interface TargetRowRaw {
@@ -61,6 +62,7 @@ export interface DeliveryInsertParams {
   headers: string;
   policy: string;
   authorization_sealed: string | null;
+  traceparent: string | null;
   created_at: number;
   wake_at: number;
 }
@@ -107,7 +109,7 @@ export function deliveryInsertParams(row: NewDeliveryRow): DeliveryInsertParams 
   return {
     id: row.id, tenant_id: row.tenantId, source: row.source, subscription_id: row.subscriptionId, url: row.url, event: row.event,
     payload: row.payload, headers: JSON.stringify(row.headers), policy: JSON.stringify(row.policy),
-    authorization_sealed: row.authorizationSealed, created_at: row.createdAt, wake_at: row.wakeAt,
+    authorization_sealed: row.authorizationSealed, traceparent: row.traceparent, created_at: row.createdAt, wake_at: row.wakeAt,
   };
 }
 
@@ -154,7 +156,7 @@ export function toDueDelivery(raw: DueRowRaw): DueDelivery {
     payload: raw.payload, attempts: Number(raw.attempts), version: Number(raw.version),
     applicationState: raw.application_state as DueDelivery['applicationState'], createdAt: ms(raw.created_at), url: raw.url,
     headers: JSON.parse(raw.headers) as Record<string, string>, policy: JSON.parse(raw.policy) as StoredPolicy,
-    authorizationSealed: raw.authorization_sealed,
+    authorizationSealed: raw.authorization_sealed, traceparent: raw.traceparent,
   };
 }
 

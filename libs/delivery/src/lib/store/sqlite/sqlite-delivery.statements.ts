@@ -11,9 +11,9 @@ export const SQLITE_STATEMENTS = {
   idempotencyPrune: `DELETE FROM delivery_idempotency_keys WHERE (tenant_id, idem_key) IN (
     SELECT tenant_id, idem_key FROM delivery_idempotency_keys WHERE created_at < @before ORDER BY created_at LIMIT @limit)`,
 
-  deliveryInsert: `INSERT INTO deliveries (id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed,
+  deliveryInsert: `INSERT INTO deliveries (id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed, traceparent,
       state, application_state, close_reason, attempts, next_attempt_at, created_at, updated_at, closed_at, version, wake_at, queued)
-    VALUES (@id, @tenant_id, @source, @subscription_id, @url, @event, @payload, @headers, @policy, @authorization_sealed,
+    VALUES (@id, @tenant_id, @source, @subscription_id, @url, @event, @payload, @headers, @policy, @authorization_sealed, @traceparent,
       'OPEN', 'NEW', NULL, 0, @created_at, @created_at, @created_at, NULL, 0, @wake_at, 1)`,
   attemptInsert: `INSERT INTO delivery_attempts (id, delivery_id, number, attempted_at, duration_ms, status_code, error, response_snippet)
     VALUES (@id, @delivery_id, @number, @attempted_at, @duration_ms, @status_code, @error, @response_snippet)`,
