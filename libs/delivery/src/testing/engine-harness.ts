@@ -6,7 +6,8 @@ import { DeliverySealer } from '../lib/core/delivery-sealer';
 import type { Clock } from '../lib/core/ports/clock.port';
 import type { SubscriptionKey } from '../lib/core/ports/delivery-store.port';
 import type { HttpAttempter } from '../lib/core/ports/http-attempter.port';
-import type { JobPublisher, QueueBacklog } from '../lib/core/ports/job-publisher.port';
+import type { JobPublisher, JobToPublish, QueueBacklog } from '../lib/core/ports/job-publisher.port';
+import type { EngineTrace } from '../lib/core/ports/engine-trace.port';
 import type { TargetChangeNotifier } from '../lib/core/ports/target-change-notifier.port';
 import type { HttpAttemptRequest, HttpAttemptResult } from '../lib/http/http-attempt.types';
 import { InMemoryDeliveryStore } from '../lib/store/memory/in-memory-delivery.store';
@@ -27,16 +28,16 @@ export class ManualClock implements Clock {
 
 /** Captures published jobs per lane; `failNext` makes the next publish reject. */
 export class CapturingPublisher implements JobPublisher, QueueBacklog {
-  readonly published: Array<{ lane: DeliveryLane; job: DeliveryJobV2; messageId: string }> = [];
+  readonly published: Array<{ lane: DeliveryLane; job: DeliveryJobV2; messageId: string; traceparent: string | null }> = [];
   failNext = false;
   backlog = false;
 
-  async publish(lane: DeliveryLane, jobs: ReadonlyArray<{ job: DeliveryJobV2; messageId: string }>): Promise<void> {
+  async publish(lane: DeliveryLane, jobs: ReadonlyArray<JobToPublish>): Promise<void> {
     if (this.failNext) {
       this.failNext = false;
       throw new Error('JetStream unavailable');
     }
-    for (const { job, messageId } of jobs) this.published.push({ lane, job: structuredClone(job), messageId });
+    for (const { job, messageId, traceparent } of jobs) this.published.push({ lane, job: structuredClone(job), messageId, traceparent });
   }
 
   async hasBacklog(): Promise<boolean> {
@@ -113,7 +114,7 @@ export interface EngineHarness {
 
 /** A whole engine on in-memory ports: no I/O, time moves only when the test says so. */
 /** `share` is read on every acquire: a test may change its rank or count as it goes. */
-export function engineHarness(options: Partial<EngineOptions> = {}, share: WorkerShare = { count: 1, rank: 0 }): EngineHarness {
+export function engineHarness(options: Partial<EngineOptions> = {}, share: WorkerShare = { count: 1, rank: 0 }, trace?: EngineTrace): EngineHarness {
   const store = new InMemoryDeliveryStore();
   let reads = 0;
   const getTarget = store.getTarget.bind(store);
@@ -129,7 +130,7 @@ export function engineHarness(options: Partial<EngineOptions> = {}, share: Worke
   const warnings: string[] = [];
   const engine = new DeliveryEngine({
     store, publisher, backlog: publisher, http, notifier, sealer, clock, metrics: { accepted: () => undefined, attempted: () => undefined, closed: () => undefined, parked: () => undefined },
-    liveWorkers: () => share, warn: (message) => warnings.push(message), random: () => 0.5,
+    liveWorkers: () => share, warn: (message) => warnings.push(message), random: () => 0.5, trace,
   }, { ...TEST_ENGINE_OPTIONS, ...options });
   notifier.engine = engine;
   return { engine, store, publisher, http, clock, notifier, sealer, warnings, targetReads: () => reads };

@@ -101,6 +101,32 @@ describe('DeliveryEngine on in-memory ports', () => {
     expect(h.store.row(id!)).toMatchObject({ state: 'CLOSED', closeReason: 'DELIVERED', attempts: 2 });
   });
 
+  it('keeps the accepting request\'s trace context: on the fresh job, with the row, and on the retry the scheduler publishes later', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const spans: number[] = [];
+    const h = engineHarness({}, undefined, { accept: (deliveries, work) => { spans.push(deliveries); return work(traceparent); } });
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    h.http.respond = () => ok(503);
+    const [id] = await accept(h, key);
+    expect(spans).toEqual([1]);
+    expect(h.publisher.published).toEqual([expect.objectContaining({ lane: 'fresh', traceparent })]);
+    expect(h.store.row(id!)).toMatchObject({ traceparent });
+    await drain(h);
+    h.clock.advance(10_000);
+    expect(await h.engine.scheduler.tick()).toBe(1);
+    expect(h.publisher.published).toEqual([expect.objectContaining({ lane: 'retry', traceparent })]);
+  });
+
+  it('without tracing nothing is stored or sent', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    const [id] = await accept(h, key);
+    expect(h.publisher.published).toEqual([expect.objectContaining({ traceparent: null })]);
+    expect(h.store.row(id!)).toMatchObject({ traceparent: null });
+  });
+
   it('a URL change reaches deliveries already waiting for a retry', async () => {
     const h = engineHarness();
     const key = keyOf(TENANT_A);
