@@ -3,6 +3,7 @@ import type { ContractContext } from './delivery-store.contract';
 import { attemptRecord, newRow, OTHER_TENANT, T0, TENANT } from './delivery-store-contract.fixtures';
 
 const LEASE = T0 + 1_000_000;
+const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
 /** claimDue, pruneIdempotencyKeys, recall. */
 export function registerSchedulerContract(ctx: () => ContractContext): void {
@@ -20,15 +21,17 @@ export function registerSchedulerContract(ctx: () => ContractContext): void {
       expect(await peek.delivery(fresh.id)).toMatchObject({ wakeAt: LEASE, queued: 1 });
     });
 
-    it('returns everything a job carries', async () => {
+    it('returns everything a job carries, the accepting request\'s trace context included', async () => {
       const { store } = ctx();
-      const row = newRow({ wakeAt: T0, headers: { a: 'b', 'x-y': 'z' }, policy: { kind: 'conpeek', retryEnabled: 1, retryConfig: null, timeoutMs: 10 }, authorizationSealed: null });
+      const row = newRow({
+        wakeAt: T0, headers: { a: 'b', 'x-y': 'z' }, policy: { kind: 'conpeek', retryEnabled: 1, retryConfig: null, timeoutMs: 10 }, authorizationSealed: null, traceparent: TRACEPARENT,
+      });
       await store.accept([row]);
       await store.record(attemptRecord(row, 0, { wakeAt: T0 + 5, url: 'https://moved.example/' }));
       expect(await store.claimDue(T0 + 5, 10, false, LEASE)).toEqual([{
         id: row.id, tenantId: TENANT, source: 'application_webhook', subscriptionId: 'sub-1', event: row.event, payload: row.payload,
         attempts: 1, version: 1, applicationState: 'RETRY', createdAt: T0, url: 'https://moved.example/', headers: { a: 'b', 'x-y': 'z' },
-        policy: { kind: 'conpeek', retryEnabled: 1, retryConfig: null, timeoutMs: 10 }, authorizationSealed: null,
+        policy: { kind: 'conpeek', retryEnabled: 1, retryConfig: null, timeoutMs: 10 }, authorizationSealed: null, traceparent: TRACEPARENT,
       }]);
     });
 
@@ -69,12 +72,12 @@ export function registerSchedulerContract(ctx: () => ContractContext): void {
   describe('recall', () => {
     it('reopens a closed delivery under the same id, leased and queued', async () => {
       const { store, peek } = ctx();
-      const row = newRow();
+      const row = newRow({ traceparent: TRACEPARENT });
       await store.accept([row]);
       await store.record(attemptRecord(row, 0, { state: 'CLOSED', applicationState: 'CLOSED', closeReason: 'EXHAUSTED', nextAttemptAt: null, wakeAt: null, closedAt: T0 + 1_000 }));
       const due = await store.recall(TENANT, row.id, T0 + 5_000, T0 + 65_000);
       // Its close dropped the credential copy: the recall uses the subscription's current target.
-      expect(due).toMatchObject({ id: row.id, applicationState: 'RECALL', version: 2, attempts: 1, url: 'https://hooks.example/new', headers: {}, authorizationSealed: null });
+      expect(due).toMatchObject({ id: row.id, applicationState: 'RECALL', version: 2, attempts: 1, url: 'https://hooks.example/new', headers: {}, authorizationSealed: null, traceparent: TRACEPARENT });
       expect(await peek.delivery(row.id)).toEqual({
         state: 'OPEN', applicationState: 'RECALL', closeReason: null, attempts: 1, url: 'https://hooks.example/new', nextAttemptAt: T0 + 5_000,
         wakeAt: T0 + 65_000, queued: 1, version: 2, closedAt: null, updatedAt: T0 + 5_000,
