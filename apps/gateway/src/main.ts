@@ -17,7 +17,7 @@ import { createLookupFront } from './lookup';
 async function main(): Promise<void> {
   const env = loadConfig(GatewayEnv);
   // OpenTelemetry, when the OTEL_* variables ask for it (README "Tracing"); nothing is started otherwise.
-  const traced = startTracing('gateway');
+  const traced = startTracing('gateway', env);
   const logger = new Logger('gateway');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), { bodyParser: false, logger: new JsonLogger('gateway', env.LOG_LEVEL) });
   app.disable('x-powered-by');

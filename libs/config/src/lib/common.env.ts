@@ -53,6 +53,9 @@ export function encryptionKeyringFrom(env: Pick<EncryptionEnv, 'HOOKRELAY_ENCRYP
 }
 
 /** Variables every Hookrelay service process reads. Apps extend this class with their own. */
+/** An OTLP endpoint setting: an http(s) URL, or empty (= unset). */
+const OTLP_URL = /^(https?:\/\/\S+)?$/;
+
 export class CommonEnv extends EncryptionEnv {
   /** NATS server(s), comma-separated. */
   @IsString()
@@ -208,6 +211,28 @@ export class CommonEnv extends EncryptionEnv {
   @Min(0)
   @Max(65535)
   OPS_PORT?: number;
+
+  // Tracing (README "Tracing"): the standard OpenTelemetry variables that switch it on or off. The SDK reads
+  // these and the other OTEL_* variables itself; they are declared here so a malformed endpoint stops boot.
+  /** OTLP/HTTP collector base URL (`/v1/traces` is appended); setting it turns tracing on. */
+  @IsOptional()
+  @Matches(OTLP_URL, { message: 'must be an http(s):// URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The full OTLP/HTTP traces URL, instead of the base URL above. */
+  @IsOptional()
+  @Matches(OTLP_URL, { message: 'must be an http(s):// URL' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** `otlp` turns tracing on (the SDK's default endpoint, localhost:4318); `none` turns it off. */
+  @IsOptional()
+  @IsString()
+  OTEL_TRACES_EXPORTER?: string;
+
+  /** `true` turns tracing off whatever else is set. */
+  @IsOptional()
+  @Matches(/^(true|false|)$/i, { message: 'must be true or false' })
+  OTEL_SDK_DISABLED?: string;
 }
 
 export { toInt };

@@ -14,6 +14,7 @@ import { INSTANCE_ID } from './service-health';
 import { GuardedServerNats } from './guarded-server-nats';
 import { NatsClientOptions, natsClientOptions, natsConnectionOptions } from './nats-client-options';
 import { startTracing, stopTracing } from './tracing/tracing';
+import type { TracingSwitches } from './tracing/tracing-wanted.util';
 
 /** How long a stopping replica waits for its in-flight requests (orchestrators give 30 s by default). */
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -26,6 +27,8 @@ export interface ServiceBootstrapOptions {
   /** Port for /health and /health/ready over HTTP; none when undefined or 0. */
   opsPort?: number;
   logLevel?: string;
+  /** The OTEL_* switches (the app's env class); tracing stays off without them. */
+  tracing?: TracingSwitches;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   process.on('unhandledRejection', (reason) => logger.error(`unhandled promise rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
   collectProcessMetrics();
   // OpenTelemetry, when the OTEL_* variables ask for it; nothing is started otherwise.
-  startTracing(options.service);
+  startTracing(options.service, options.tracing ?? {});
   const app = await NestFactory.create(options.module, { logger: new JsonLogger(options.service, options.logLevel) });
   // Registered on the app and inherited by the NATS side: Nest ignores pipes/filters set on a hybrid
   // app's microservice after creation.
@@ -79,7 +82,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
 export function runService<E extends CommonEnv>(service: ServiceName, envClass: new () => E, moduleFor: (env: E) => DynamicModule): void {
   const start = async (): Promise<void> => {
     const env = loadConfig(envClass);
-    await bootstrapService({ service, module: moduleFor(env), nats: natsClientOptions(env, service), opsPort: env.OPS_PORT, logLevel: env.LOG_LEVEL });
+    await bootstrapService({ service, module: moduleFor(env), nats: natsClientOptions(env, service), opsPort: env.OPS_PORT, logLevel: env.LOG_LEVEL, tracing: env });
   };
   start().catch((error: unknown) => {
     console.error(`${service} failed to start: ${error instanceof Error ? error.message : String(error)}`);

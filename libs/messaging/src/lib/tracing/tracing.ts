@@ -19,11 +19,11 @@ export function activeTracer(): Tracer | null {
 
 /**
  * Starts the OpenTelemetry SDK when the OTEL_* variables ask for it (see tracingWanted); a no-op otherwise.
- * The SDK reads the rest of the standard variables itself: OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT and
- * _HEADERS, OTEL_TRACES_SAMPLER(_ARG), OTEL_BSP_*, OTEL_RESOURCE_ATTRIBUTES. `service.name` is
- * OTEL_SERVICE_NAME or the app's name. Spans go out as OTLP/HTTP JSON in batches, never on the request path.
+ * `env` is the app's validated env class (CommonEnv declares the switches). The SDK reads the standard
+ * variables itself: OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT and _HEADERS, OTEL_TRACES_SAMPLER(_ARG), OTEL_BSP_*,
+ * OTEL_RESOURCE_ATTRIBUTES; `service.name` is OTEL_SERVICE_NAME or the app's name. Spans go out as OTLP/HTTP JSON in batches, never on the request path.
  */
-export function startTracing(appName: string, env: TracingSwitches & { OTEL_SERVICE_NAME?: string } = process.env): boolean {
+export function startTracing(appName: string, env: TracingSwitches): boolean {
   if (tracer || !tracingWanted(env)) return tracer !== null;
   const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: appName })
     .merge(detectResources({ detectors: [envDetector] }));
