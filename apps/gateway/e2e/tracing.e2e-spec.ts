@@ -96,3 +96,33 @@ describe('tracing (OpenTelemetry over OTLP/HTTP)', () => {
     expect(attempts.find((span) => span.attributes['http.response.status_code'] === 500)?.status).toBe(2);
   }, 60_000);
 });
+
+describe('tracing without DELIVERY_SEND_TRACEPARENT', () => {
+  let platform: PlatformHandle;
+  let receiver: HttpReceiver;
+  let otlp: OtlpReceiver;
+
+  beforeAll(async () => {
+    otlp = await startOtlpReceiver();
+    platform = await startPlatform({
+      natsUrl: testNatsUrl(), database: { sqlitePath: tempSqlitePath() }, apiKeys: `tracing2:${KEY}`,
+      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${otlp.endpoint}/v1/traces`, OTEL_BSP_SCHEDULE_DELAY: '100' },
+    });
+    receiver = await startReceiver();
+  }, 120_000);
+
+  afterAll(async () => {
+    await receiver?.close();
+    await platform?.stop();
+    await otlp?.close();
+  });
+
+  it('traces the attempt but sends the receiver no traceparent of ours (a custom one is an ordinary header then)', async () => {
+    await call(platform.baseUrl, 'PUT', '/application/33/webhook', { auth: KEY, body: { url: receiver.url('/hook'), retry_enabled: 0, headers: { traceparent: 'theirs' } } });
+    expect((await call(platform.baseUrl, 'POST', '/application/33/events', { auth: KEY, body: { event_name: 'quiet', event_type: 't', data: {} } })).status).toBe(202);
+    const [request] = await receiver.waitForRequests(1, 10_000);
+    expect(request!.headers.traceparent).toBe('theirs');
+    const attempts = await pollUntil('the attempt span to be exported', async () => otlp.spans.filter((span) => span.kind === CLIENT && span.name === 'POST'), (found) => found.length === 1, 15_000);
+    expect(otlp.spans.filter((span) => span.traceId === attempts[0]!.traceId).map((span) => span.service)).toContain('gateway');
+  }, 60_000);
+});
