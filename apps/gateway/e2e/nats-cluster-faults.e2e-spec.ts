@@ -21,6 +21,8 @@ interface ClientEvent {
 interface Request {
   at: number;
   ok: boolean;
+  /** The HTTP status, or `timeout` / `network`. */
+  outcome: string;
 }
 
 /**
@@ -57,8 +59,8 @@ class LoadClient {
 
   private async send(event: ClientEvent): Promise<void> {
     for (;;) {
-      const id = await this.post(event.uid);
-      this.requests.push({ at: Date.now(), ok: id !== null });
+      const { id, outcome } = await this.post(event.uid);
+      this.requests.push({ at: Date.now(), ok: id !== null, outcome });
       if (id !== null) {
         event.accepted.push(id);
         return;
@@ -68,7 +70,7 @@ class LoadClient {
     }
   }
 
-  private async post(uid: string): Promise<string | null> {
+  private async post(uid: string): Promise<{ id: string | null; outcome: string }> {
     try {
       const res = await fetch(`${this.baseUrl}/application/1/events`, {
         method: 'POST',
@@ -77,9 +79,9 @@ class LoadClient {
         signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
       });
       const body = (await res.json().catch(() => null)) as { data?: { id?: string } } | null;
-      return res.status === 202 && body?.data?.id ? body.data.id : null;
-    } catch {
-      return null;
+      return { id: res.status === 202 && body?.data?.id ? body.data.id : null, outcome: String(res.status) };
+    } catch (error) {
+      return { id: null, outcome: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network' };
     }
   }
 }
@@ -159,7 +161,7 @@ describe('a three-node NATS cluster losing a node under load', () => {
 
     // Drain: every accepted event reaches the receiver.
     const wanted = client.events.map((e) => e.uid);
-    const drainDeadline = Date.now() + 45_000;
+    const drainDeadline = Date.now() + 60_000;
     let delivered = deliveredByUid(receiver);
     while (wanted.some((uid) => !delivered.has(uid)) && Date.now() < drainDeadline) {
       await new Promise((r) => setTimeout(r, 250));
@@ -178,6 +180,7 @@ describe('a three-node NATS cluster losing a node under load', () => {
       requests: client.requests.length,
       pendingAtKill,
       refused: refused.length,
+      refusedBy: Object.fromEntries([...new Set(refused.map((r) => r.outcome))].map((o) => [o, refused.filter((r) => r.outcome === o).length])),
       refusedWhileDown: whileDown.filter((r) => !r.ok).length,
       requestsWhileDown: whileDown.length,
       refusedPercent: Number(((100 * refused.length) / client.requests.length).toFixed(2)),
