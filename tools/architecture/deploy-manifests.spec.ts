@@ -33,6 +33,7 @@ describe('deployment files', () => {
     for (const resource of [
       'Job/hookrelay-migrate', 'Secret/hookrelay-secrets', 'ConfigMap/hookrelay-config', 'NetworkPolicy/hookrelay-delivery-egress', 'Service/hookrelay-gateway',
       'Secret/hookrelay-nats', 'ConfigMap/hookrelay-nats-config', 'Secret/hookrelay-nats-users',
+      'StatefulSet/nats', 'Service/nats', 'Service/nats-cluster', 'ConfigMap/nats-server-config', 'PodDisruptionBudget/nats',
     ]) {
       expect(output).toContain(resource);
     }
@@ -47,6 +48,16 @@ describe('deployment files', () => {
       'an app Deployment without its own NATS user',
       'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec: { selector: { matchLabels: { app.kubernetes.io/name: webhooks } }, template: { metadata: { labels: { app.kubernetes.io/name: webhooks } }, spec: { containers: [ { name: c, image: i, env: [ { name: NATS_USER, value: gateway } ] } ] } } }\n',
       /Deployment\/x must connect to NATS as its own user: env NATS_USER=webhooks/,
+    ],
+    [
+      'a NATS StatefulSet of two nodes',
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: nats }\nspec: { replicas: 2, serviceName: nats-cluster, selector: { matchLabels: { app.kubernetes.io/name: nats } }, template: { metadata: { labels: { app.kubernetes.io/name: nats } }, spec: { containers: [ { name: nats, image: i, volumeMounts: [ { name: data, mountPath: /data } ] } ] } }, volumeClaimTemplates: [ { metadata: { name: data }, spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } } } ] }\n',
+      /StatefulSet\/nats must run an odd number of at least 3 NATS nodes/,
+    ],
+    [
+      'a NATS StatefulSet without a persistent volume for JetStream',
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: { name: nats }\nspec: { replicas: 3, serviceName: nats-cluster, selector: { matchLabels: { app.kubernetes.io/name: nats } }, template: { metadata: { labels: { app.kubernetes.io/name: nats } }, spec: { containers: [ { name: nats, image: i } ] } } }\n',
+      /StatefulSet\/nats must keep its JetStream store on a PersistentVolumeClaim template/,
     ],
     ['a compose app service without NATS credentials', 'services:\n  callbacks:\n    image: x\n    environment: { NATS_URL: "nats://nats:4222" }\n', /compose.yaml: service callbacks must connect to NATS as its own user/],
   ])('rejects %s', async (_name, yaml, message) => {

@@ -4,7 +4,9 @@
 //   kubernetes-models package, and docker/compose.yaml against the Compose Specification schema.
 // Usage: node tools/scripts/validate-deploy.mjs [file.yaml …]   (default: every file above)
 // Beyond the schemas: every Hookrelay app (a Deployment, a Compose service) connects to NATS as its own user
-// (NATS_USER = the app, NATS_PASSWORD from the Secret hookrelay-nats / the environment; review finding H4).
+// (NATS_USER = the app, NATS_PASSWORD from the Secret hookrelay-nats / the environment; review finding H4), and
+// the NATS StatefulSet is a JetStream cluster that survives one lost node (an odd number ≥ 3 of replicas, a
+// headless Service for the routes, a PersistentVolumeClaim template for the store).
 // Exit 1 and a message naming the document on the first invalid one.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname, basename } from 'node:path';
@@ -12,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parseAllDocuments } from 'yaml';
 import { Job } from 'kubernetes-models/batch/v1';
-import { Deployment } from 'kubernetes-models/apps/v1';
+import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
@@ -21,6 +23,7 @@ const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const KINDS = {
   'apps/v1/Deployment': Deployment,
+  'apps/v1/StatefulSet': StatefulSet,
   'batch/v1/Job': Job,
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
@@ -45,6 +48,7 @@ function validateKubernetes(file) {
       throw new Error(`${file}: ${label} is invalid: ${error.message}`);
     }
     if (object.kind === 'Deployment') checkDeploymentNatsUser(file, label, object);
+    if (object.kind === 'StatefulSet' && object.spec?.template?.metadata?.labels?.['app.kubernetes.io/name'] === 'nats') checkNatsCluster(file, label, object);
     names.push(label);
   }
   return names;
@@ -62,6 +66,16 @@ function checkDeploymentNatsUser(file, label, deployment) {
   if (user?.value !== app || password?.name !== 'hookrelay-nats' || password?.key !== app) {
     throw new Error(`${file}: ${label} must connect to NATS as its own user: env NATS_USER=${app} and NATS_PASSWORD from secret hookrelay-nats key ${app}`);
   }
+}
+
+/** The NATS StatefulSet: a majority survives one lost node, routes by stable pod names, JetStream on persistent volumes. */
+function checkNatsCluster(file, label, set) {
+  const replicas = set.spec.replicas ?? 1;
+  if (replicas < 3 || replicas % 2 === 0) throw new Error(`${file}: ${label} must run an odd number of at least 3 NATS nodes (JetStream needs a majority), not ${replicas}`);
+  if (!set.spec.serviceName) throw new Error(`${file}: ${label} needs serviceName (the headless Service its cluster routes use)`);
+  const claims = (set.spec.volumeClaimTemplates ?? []).map((c) => c.metadata?.name);
+  const mounts = set.spec.template.spec.containers.flatMap((c) => c.volumeMounts ?? []).map((m) => m.name);
+  if (!claims.some((name) => mounts.includes(name))) throw new Error(`${file}: ${label} must keep its JetStream store on a PersistentVolumeClaim template mounted in the container`);
 }
 
 /** A Hookrelay app's Compose service sets NATS_USER=<app> and a NATS_PASSWORD. */

@@ -45,7 +45,7 @@ export class CallbacksAppModule {
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
-        ...serviceRuntimeProviders('callbacks', [STREAMS.envelopeEvents, STREAMS.deliveryJobs]),
+        ...serviceRuntimeProviders('callbacks', [STREAMS.envelopeEvents, STREAMS.deliveryJobs], { replicas: env.NATS_STREAM_REPLICAS }),
       ],
     };
   }

@@ -37,7 +37,7 @@ export class IntegrationPointsAppModule {
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
-        ...serviceRuntimeProviders('integration-points', [{ ...STREAMS.execRequests, limits: execStreamLimitsFrom(env) }, STREAMS.deliveryJobs]),
+        ...serviceRuntimeProviders('integration-points', [{ ...STREAMS.execRequests, limits: execStreamLimitsFrom(env) }, STREAMS.deliveryJobs], { replicas: env.NATS_STREAM_REPLICAS }),
       ],
     };
   }

@@ -31,7 +31,7 @@ export class WebhooksAppModule {
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
-        ...serviceRuntimeProviders('webhooks', [STREAMS.deliveryJobs]),
+        ...serviceRuntimeProviders('webhooks', [STREAMS.deliveryJobs], { replicas: env.NATS_STREAM_REPLICAS }),
       ],
     };
   }

@@ -19,3 +19,4 @@ export { rawHttp, bytewise, type RawHttpResponse } from './raw-http.client';
 export { nestNatsRequest } from './nest-nats-request';
 export { runCli, type CliResult } from './cli.process';
 export { TEST_NATS_SUPERUSER, testNatsPassword, testNatsCredentialsEnv, addTestNatsUser } from './test-nats-auth';
+export { startNatsCluster, type NatsClusterHandle, type NatsClusterNode, type NatsClusterOptions } from './nats-cluster.process';

@@ -26,6 +26,11 @@ export interface NatsServerOptions {
   auth?: boolean;
   /** With auth: a connection without credentials becomes the superuser (default true), so tests connect with just `url`. */
   anonymousSuperuser?: boolean;
+  /**
+   * Lines appended to the configuration file (needs auth): e.g. a cluster's `server_name` and `cluster {}` block
+   * (startNatsCluster). They stay in the file, so a reload or restart keeps them.
+   */
+  extraConfig?: string[];
 }
 
 export interface NatsServerHandle {
@@ -64,7 +69,9 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   const tempDir = makeTestTempDir('nats');
   const storeDir = options.storeDir ?? join(tempDir.path, 'jetstream');
   mkdirSync(storeDir, { recursive: true });
-  const usersFile = options.auth === false ? undefined : writeAuthorization(tempDir.path, storeDir, options.anonymousSuperuser ?? true);
+  if (options.extraConfig && options.auth === false) throw new Error('extraConfig needs auth: without it nats-server has no configuration file');
+  const usersFile =
+    options.auth === false ? undefined : writeAuthorization(tempDir.path, storeDir, options.anonymousSuperuser ?? true, options.extraConfig ?? []);
   const server = new NatsServer(binary, storeDir, usersFile, tempDir, options.readyTimeoutMs ?? 10_000);
   await server.startFirstTime(options.port);
   return server;
@@ -113,9 +120,9 @@ class NatsServer extends ProcessBackedServer implements NatsServerHandle {
 }
 
 /** The generated app users and a users file with the test superuser, in the server's temp dir. */
-function writeAuthorization(dir: string, storeDir: string, anonymousSuperuser: boolean): string {
+function writeAuthorization(dir: string, storeDir: string, anonymousSuperuser: boolean, extraConfig: string[]): string {
   writeFileSync(join(dir, NATS_APP_USERS_FILE), renderNatsAppUsers());
   const usersFile = join(dir, NATS_USERS_FILE);
-  writeFileSync(usersFile, testNatsUsersFile(storeDir, anonymousSuperuser));
+  writeFileSync(usersFile, [testNatsUsersFile(storeDir, anonymousSuperuser), ...extraConfig, ''].join('\n'));
   return usersFile;
 }

@@ -27,7 +27,7 @@ describe('committed NATS configuration', () => {
 
   it('deploy/k8s ConfigMap and users Secret are what the generator writes', () => {
     expect(find('ConfigMap', 'hookrelay-nats-config').data?.['hookrelay-nats-apps.conf']).toBe(renderNatsAppUsers());
-    expect(find('Secret', 'hookrelay-nats-users').stringData?.['hookrelay-nats.conf']).toBe(renderNatsUsersFile({ appUsersFile: '/etc/nats/hookrelay-apps/hookrelay-nats-apps.conf' }));
+    expect(find('Secret', 'hookrelay-nats-users').stringData?.['hookrelay-nats.conf']).toBe(renderNatsUsersFile({ appUsersFile: '../hookrelay-apps/hookrelay-nats-apps.conf' }));
   });
 
   it.each(NATS_APPS)('the k8s Secret placeholder for %s is refused at boot', (app) => {

@@ -84,6 +84,16 @@ export class CommonEnv extends EncryptionEnv {
   @Max(120000)
   NATS_REQUEST_TIMEOUT_MS = 10000;
 
+  /**
+   * Replicas of every JetStream stream the apps create (3 on a three-node cluster: one node may fail). Applied at
+   * creation and to existing streams at every boot; at most the cluster's node count (1 on a single nats-server).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS = 1;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 

@@ -13,7 +13,8 @@ class AppEnv extends CommonEnv {
 describe('loadConfig', () => {
   it('applies defaults and converts numbers', () => {
     const env = loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY, PORT: '8080' });
-    expect(env).toMatchObject({ PORT: 8080, NATS_URL: 'nats://127.0.0.1:4222', SQLITE_PATH: './data/hookrelay.sqlite', NATS_REQUEST_TIMEOUT_MS: 10000 });
+    expect(env).toMatchObject({ PORT: 8080, NATS_URL: 'nats://127.0.0.1:4222', SQLITE_PATH: './data/hookrelay.sqlite', NATS_REQUEST_TIMEOUT_MS: 10000, NATS_STREAM_REPLICAS: 1 });
+    expect(loadConfig(AppEnv, { HOOKRELAY_ENCRYPTION_KEY: KEY, NATS_STREAM_REPLICAS: '3' }).NATS_STREAM_REPLICAS).toBe(3);
   });
 
   it.each([
@@ -24,6 +25,9 @@ describe('loadConfig', () => {
     [{ HOOKRELAY_ENCRYPTION_KEY: 'short' }, /HOOKRELAY_ENCRYPTION_KEY \(set, value hidden\): must decode to exactly 32 bytes/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL \("loud"\)/],
     [{ NATS_REQUEST_TIMEOUT_MS: '5' }, /NATS_REQUEST_TIMEOUT_MS \("5"\)/],
+    [{ NATS_STREAM_REPLICAS: '0' }, /NATS_STREAM_REPLICAS \("0"\)/],
+    [{ NATS_STREAM_REPLICAS: '6' }, /NATS_STREAM_REPLICAS \("6"\)/],
+    [{ NATS_STREAM_REPLICAS: 'three' }, /NATS_STREAM_REPLICAS \("three"\)/],
     [{ SQLITE_SYNCHRONOUS: 'OFF' }, /SQLITE_SYNCHRONOUS \("OFF"\)/],
     [{ DELIVERY_WORKER: 'yes' }, /DELIVERY_WORKER \("yes"\)/],
     [{ DELIVERY_SEND_TRACEPARENT: 'yes' }, /DELIVERY_SEND_TRACEPARENT \("yes"\)/],

@@ -26,16 +26,21 @@ export class ManualClock implements Clock {
   }
 }
 
-/** Captures published jobs per lane; `failNext` makes the next publish reject. */
+/** Captures published jobs per lane; `failNext` makes the next publish reject, `hangNext` never settle (a lost PubAck). */
 export class CapturingPublisher implements JobPublisher, QueueBacklog {
   readonly published: Array<{ lane: DeliveryLane; job: DeliveryJobV2; messageId: string; traceparent: string | null }> = [];
   failNext = false;
+  hangNext = false;
   backlog = false;
 
   async publish(lane: DeliveryLane, jobs: ReadonlyArray<JobToPublish>): Promise<void> {
     if (this.failNext) {
       this.failNext = false;
       throw new Error('JetStream unavailable');
+    }
+    if (this.hangNext) {
+      this.hangNext = false;
+      return new Promise<void>(() => undefined);
     }
     for (const { job, messageId, traceparent } of jobs) this.published.push({ lane, job: structuredClone(job), messageId, traceparent });
   }

@@ -2,11 +2,20 @@ import { StreamDefinition } from '@hookrelay/contracts';
 import { DiscardPolicy, JetStreamManager, NatsConnection, RetentionPolicy, StorageType, StreamConfig, nanos } from 'nats';
 
 /** The settings a definition owns, which ensureStreams keeps up to date on an existing stream. */
-type OwnedSettings = Pick<StreamConfig, 'subjects' | 'description' | 'discard' | 'discard_new_per_subject' | 'max_bytes' | 'max_age' | 'max_msgs_per_subject'>;
+type OwnedSettings = Pick<
+  StreamConfig,
+  'subjects' | 'description' | 'discard' | 'discard_new_per_subject' | 'max_bytes' | 'max_age' | 'max_msgs_per_subject' | 'num_replicas'
+>;
 
-function ownedSettings(def: StreamDefinition): OwnedSettings {
+export interface EnsureStreamsOptions {
+  /** num_replicas of every stream (NATS_STREAM_REPLICAS); default 1. */
+  replicas?: number;
+}
+
+function ownedSettings(def: StreamDefinition, options: EnsureStreamsOptions): OwnedSettings {
   const perSubject = def.limits?.maxMsgsPerSubject ?? -1;
   return {
+    num_replicas: options.replicas ?? 1,
     subjects: [...def.subjects],
     description: def.description,
     discard: def.discard === 'new' ? DiscardPolicy.New : DiscardPolicy.Old,
@@ -18,14 +27,13 @@ function ownedSettings(def: StreamDefinition): OwnedSettings {
   };
 }
 
-function toConfig(def: StreamDefinition): Partial<StreamConfig> & { name: string } {
+function toConfig(def: StreamDefinition, options: EnsureStreamsOptions): Partial<StreamConfig> & { name: string } {
   return {
     name: def.name,
-    ...ownedSettings(def),
+    ...ownedSettings(def, options),
     retention: def.retention === 'workqueue' ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
     storage: StorageType.File,
     duplicate_window: nanos(def.duplicateWindowSeconds * 1000),
-    num_replicas: 1,
   };
 }
 
@@ -38,22 +46,23 @@ function differs(existing: StreamConfig, wanted: OwnedSettings): boolean {
     Boolean(existing.discard_new_per_subject) !== wanted.discard_new_per_subject ||
     existing.max_bytes !== wanted.max_bytes ||
     existing.max_age !== wanted.max_age ||
-    existing.max_msgs_per_subject !== wanted.max_msgs_per_subject
+    existing.max_msgs_per_subject !== wanted.max_msgs_per_subject ||
+    existing.num_replicas !== wanted.num_replicas
   );
 }
 
 /**
- * Creates each stream, or brings an existing one's subjects, description, limits and discard policy up
- * to date (a changed limit takes effect at the next boot): safe to run at every boot of every replica,
- * concurrently.
+ * Creates each stream, or brings an existing one's subjects, description, limits, discard policy and replica
+ * count up to date (a changed setting takes effect at the next boot; nats-server 2.9 moves a stream between
+ * 1 and 3 replicas by update): safe to run at every boot of every replica, concurrently.
  */
-export async function ensureStreams(nc: NatsConnection, defs: readonly StreamDefinition[]): Promise<void> {
+export async function ensureStreams(nc: NatsConnection, defs: readonly StreamDefinition[], options: EnsureStreamsOptions = {}): Promise<void> {
   const jsm: JetStreamManager = await nc.jetstreamManager();
   for (const def of defs) {
-    const config = toConfig(def);
+    const config = toConfig(def, options);
     try {
       const existing = await jsm.streams.info(def.name);
-      const wanted = ownedSettings(def);
+      const wanted = ownedSettings(def, options);
       if (differs(existing.config, wanted)) await jsm.streams.update(def.name, { ...existing.config, ...wanted });
     } catch (error) {
       if (!isStreamNotFound(error)) throw error;

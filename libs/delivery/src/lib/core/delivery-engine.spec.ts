@@ -224,6 +224,21 @@ describe('DeliveryEngine on in-memory ports', () => {
     expect(h.store.row(id!)).toMatchObject({ closeReason: 'DELIVERED' });
   });
 
+  it('a PubAck that never comes (its stream leader died) does not hold the request: answered after the wait, the scheduler takes the rows', async () => {
+    const h = engineHarness({ freshPublishWaitMs: 50 });
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    h.publisher.hangNext = true;
+    const started = Date.now();
+    const [id] = await accept(h, key);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(h.store.row(id!)).toMatchObject({ state: 'OPEN', queued: 0 });
+    expect(h.warnings.join('\n')).toContain('no PubAck within 50 ms');
+    expect(await h.engine.scheduler.tick()).toBe(1);
+    await drain(h);
+    expect(h.store.row(id!)).toMatchObject({ closeReason: 'DELIVERED' });
+  });
+
   it('lost jobs are recovered after their lease, but never while the lanes have a backlog', async () => {
     const h = engineHarness();
     const key = keyOf(TENANT_A);

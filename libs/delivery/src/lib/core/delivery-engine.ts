@@ -40,6 +40,8 @@ export interface EngineOptions extends EngineSettings {
   cacheMaxEntries: number;
   cacheMaxAgeMs: number;
   schedulerBatch: number;
+  /** How long an accept waits for the fresh jobs' PubAck (default FRESH_PUBLISH_WAIT_MS); tests shorten it. */
+  freshPublishWaitMs?: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export class DeliveryEngine {
     this.targets = new SubscriptionTargets(store, sealer, notifier, clock);
     this.intake = new DeliveryIntake(
       store, publisher, { cache: this.cache, lifecycle: this.targets }, clock, metrics, options.leaseMs,
-      (error) => ports.warn(`publishing fresh jobs failed, the scheduler takes them: ${String(error)}`), ports.trace,
+      (error) => ports.warn(`publishing fresh jobs failed, the scheduler takes them: ${String(error)}`), ports.trace, options.freshPublishWaitMs,
     );
     this.processor = new DeliveryProcessor({
       store, targets: this.cache, gate: this.gate, http: ports.http, sealer, clock, metrics, notifier, settings: options, warn: ports.warn, random: ports.random,

@@ -41,9 +41,19 @@ export interface AcceptOptions<R> {
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
 
 /**
+ * How long an accept waits for the fresh jobs' PubAck before handing the rows to the scheduler and answering.
+ * A PubAck lost with a JetStream stream leader (a cluster node killed) would otherwise hold the request for the
+ * publisher's whole timeout (10 s): clients give up first and retry, and the event they were refused is
+ * delivered twice under two webhook-ids. Well above a PubAck's normal round trip (milliseconds).
+ */
+export const FRESH_PUBLISH_WAIT_MS = 2_000;
+
+/**
  * Accepting: one group-committed write for the request's deliveries (and its idempotency key), then one
  * JetStream publish per delivery on the fresh lane. "Accepted" means committed: if the publish fails, the
- * rows are handed to the scheduler (unqueue) and still go out; the caller is not told to retry.
+ * rows are handed to the scheduler (unqueue) and still go out; the caller is not told to retry. A PubAck that
+ * takes longer than `publishWaitMs` counts as failed (the publish may still land: at worst one more delivery
+ * with the same webhook-id).
  *
  * A delivery carries no credentials (no custom headers, no Authorization): its row and its job reference
  * the subscription's target, where they are sealed once, so nothing is copied per delivery, nothing stays
@@ -61,6 +71,7 @@ export class DeliveryIntake {
     private readonly leaseMs: number,
     private readonly onPublishFailure: (error: unknown) => void = () => undefined,
     private readonly trace: EngineTrace = NO_ENGINE_TRACE,
+    private readonly publishWaitMs: number = FRESH_PUBLISH_WAIT_MS,
   ) {}
 
   accept<R>(items: readonly NewDelivery[], options: AcceptOptions<R>): Promise<R> {
@@ -103,12 +114,21 @@ export class DeliveryIntake {
 
   private async publishFresh(rows: readonly NewDeliveryRow[], now: number): Promise<void> {
     if (rows.length === 0) return;
+    const publishing = this.publisher.publish('fresh', rows.map((row) => ({ job: freshJob(row), messageId: `${row.id}:fresh`, traceparent: row.traceparent })));
+    let timer: NodeJS.Timeout | undefined;
+    const tooLate = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no PubAck within ${this.publishWaitMs} ms (the scheduler publishes the jobs)`)), this.publishWaitMs);
+    });
     try {
-      await this.publisher.publish('fresh', rows.map((row) => ({ job: freshJob(row), messageId: `${row.id}:fresh`, traceparent: row.traceparent })));
+      await Promise.race([publishing, tooLate]);
     } catch (error) {
+      // Settles later or never: the outcome no longer matters.
+      publishing.catch(() => undefined);
       this.onPublishFailure(error);
       // Committed already: the scheduler publishes them.
       await unqueueAll(this.store, rows, now);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
