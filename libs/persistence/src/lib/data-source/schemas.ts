@@ -16,6 +16,7 @@ import { DeliveryTargetEntity } from '../deliveries/delivery-target.entity';
 import { DeliveryIdempotencyKeyEntity } from '../deliveries/delivery-idempotency-key.entity';
 import { DeliveryTargetsAndWake1763800000420 } from '../migrations/delivery/1763800000420-delivery-targets-and-wake';
 import { CredentialsOutOfDeliveries1763800000430 } from '../migrations/delivery/1763800000430-credentials-out-of-deliveries';
+import { Retention1763800000440 } from '../migrations/delivery/1763800000440-retention';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
 import { EnvelopeEntity } from '../envelopes/envelope.entity';
@@ -47,7 +48,7 @@ export const SCHEMAS = {
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
   delivery: {
     entities: [DeliveryEntity, DeliveryAttemptEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity],
-    migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420, CredentialsOutOfDeliveries1763800000430],
+    migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420, CredentialsOutOfDeliveries1763800000430, Retention1763800000440],
     migrationsTableName: 'migrations_delivery',
   },
 } as const satisfies Record<string, SchemaDefinition>;
