@@ -12,6 +12,7 @@ import type { HttpAttempter } from '../core/ports/http-attempter.port';
 import { TargetUrlPolicy } from '../http/target-url.policy';
 import { DeliveryLaneWorkers } from './delivery-lane.workers';
 import { DeliveryLog } from './delivery-log.service';
+import { DeliveryRetentionRunner } from './delivery-retention.runner';
 import { DeliverySchedulerRunner } from './delivery-scheduler.runner';
 import { createDeliveryStore } from './delivery-store.factory';
 import { createHttpAttempter } from './delivery-http.factory';
@@ -81,6 +82,7 @@ export class DeliveryModule {
       DeliveryLog,
       DeliveryLaneWorkers,
       DeliverySchedulerRunner,
+      DeliveryRetentionRunner,
       DeliveryResources,
     ];
     return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog, TargetUrlPolicy] };

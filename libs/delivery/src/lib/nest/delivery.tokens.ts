@@ -25,6 +25,8 @@ export interface DeliveryModuleOptions {
   /** This platform's own origins (HOOKRELAY_PUBLIC_URLS), refused as delivery targets. */
   publicUrls: string[];
   httpClient: 'undici' | 'axios';
+  /** Retention (RetentionSweeper): horizonMs 0 = closed deliveries are kept forever. */
+  retention: { horizonMs: number; batchSize: number; pauseMs: number; intervalMs: number };
   /** The keyring secrets at rest are sealed with (the first key seals). */
   encryptionKeys: SecretBoxKeys;
 }
