@@ -4,7 +4,9 @@ import { hostname } from 'node:os';
 import { IDEMPOTENCY_WINDOW_MS } from '../core/delivery-intake';
 import { systemClock } from '../core/ports/clock.port';
 import type { DeliveryStore } from '../core/ports/delivery-store.port';
+import { deliveryRetentionTasks } from '../retention/delivery-retention-tasks.util';
 import { RetentionSweeper } from '../retention/retention-sweeper';
+import { RetentionTasks } from '../retention/retention-tasks.registry';
 import { deliveryMetrics } from './delivery.metrics';
 import { DELIVERY_OPTIONS, DELIVERY_STORE, DeliveryModuleOptions } from './delivery.tokens';
 
@@ -12,9 +14,10 @@ import { DELIVERY_OPTIONS, DELIVERY_STORE, DeliveryModuleOptions } from './deliv
 const LEASE_MS = 120_000;
 
 /**
- * Runs RetentionSweeper every RETENTION_INTERVAL_MS in each worker process; the lease makes the replicas
- * take turns, so at most one sweeps at a time. Only this lib touches the delivery tables, so the services
- * need nothing but `deliveryModuleFromEnv`.
+ * Runs RetentionSweeper every RETENTION_INTERVAL_MS in each worker process: the engine's own tasks and those
+ * the service registered in RetentionTasks; the leases make the replicas take turns, so at most one works a
+ * table at a time. Only this lib touches the delivery tables: the services need nothing but
+ * `deliveryModuleFromEnv` (and RetentionTasks.add for tables of their own).
  */
 @Injectable()
 export class DeliveryRetentionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,11 +30,12 @@ export class DeliveryRetentionRunner implements OnApplicationBootstrap, OnApplic
   constructor(
     @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryModuleOptions,
     @Inject(DELIVERY_STORE) store: DeliveryStore,
+    extra: RetentionTasks,
   ) {
     const { horizonMs, batchSize, pauseMs } = options.retention;
-    this.sweeper = new RetentionSweeper(store, systemClock, {
-      horizonMs, batchSize, pauseMs, idempotencyHorizonMs: IDEMPOTENCY_WINDOW_MS, leaseMs: Math.max(LEASE_MS, pauseMs * 4),
-      holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    const own = deliveryRetentionTasks(store, horizonMs, IDEMPOTENCY_WINDOW_MS);
+    this.sweeper = new RetentionSweeper(store, () => [...own, ...extra.list()], systemClock, {
+      batchSize, pauseMs, leaseMs: Math.max(LEASE_MS, pauseMs * 4), holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     }, {
       deleted: (table, count) => deliveryMetrics.retentionDeleted.inc({ table }, count),
       batch: (ms) => deliveryMetrics.retentionBatchSeconds.observe(ms / 1000),
@@ -66,9 +70,10 @@ export class DeliveryRetentionRunner implements OnApplicationBootstrap, OnApplic
   private async sweep(): Promise<void> {
     try {
       const report = await this.sweeper.sweep();
-      if (report.ran && report.deliveries + report.idempotencyKeys > 0) {
-        this.logger.log(`deleted ${report.deliveries} closed deliveries, ${report.attempts} attempts, ${report.idempotencyKeys} idempotency keys `
-          + `in ${report.batches} batches (longest ${report.longestBatchMs} ms)`);
+      const deleted = Object.entries(report.deleted).filter(([, count]) => count > 0);
+      if (deleted.length > 0) {
+        this.logger.log(`deleted ${deleted.map(([table, count]) => `${count} ${table}`).join(', ')} in ${report.batches} batches `
+          + `(longest ${report.longestBatchMs} ms)`);
       }
     } catch (error) {
       // Database unavailable: the next interval tries again.

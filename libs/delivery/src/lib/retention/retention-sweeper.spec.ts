@@ -2,13 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import type { DeliveryStore } from '../core/ports/delivery-store.port';
 import { InMemoryDeliveryStore } from '../store/memory/in-memory-delivery.store';
 import { attemptRecord, newRow, T0, TENANT } from '../../testing/store-contract/delivery-store-contract.fixtures';
-import { RETENTION_LEASE, RetentionSettings, RetentionSweeper } from './retention-sweeper';
+import { deliveryRetentionTasks } from './delivery-retention-tasks.util';
+import { RetentionSettings, RetentionSweeper, retentionLease } from './retention-sweeper';
+import type { RetentionTask } from './retention-task.types';
 
 const DAY = 86_400_000;
 const NOW = T0 + 40 * DAY;
 
 const settings = (overrides: Partial<RetentionSettings> = {}): RetentionSettings => ({
-  horizonMs: 30 * DAY, idempotencyHorizonMs: DAY, batchSize: 500, pauseMs: 10, leaseMs: 60_000, holder: 'replica-a', ...overrides,
+  batchSize: 500, pauseMs: 10, leaseMs: 60_000, holder: 'replica-a', ...overrides,
 });
 
 /** `closedDaysAgo`: null = still open. */
@@ -26,6 +28,11 @@ async function seed(store: DeliveryStore, closedDaysAgo: Array<number | null>): 
 
 const clockAt = (now: number) => ({ now: () => now });
 
+function sweeperOn(store: InMemoryDeliveryStore, horizonDays: number, overrides: Partial<RetentionSettings> = {}, clock = clockAt(NOW), sleep?: (ms: number) => Promise<void>) {
+  const tasks = deliveryRetentionTasks(store, horizonDays * DAY, DAY);
+  return new RetentionSweeper(store, () => tasks, clock, settings(overrides), { sleep: sleep ?? (async () => undefined) });
+}
+
 describe('RetentionSweeper', () => {
   it.each([
     { name: 'past the horizon, in batches', closed: 1_200, young: 0, batchSize: 500, deleted: 1_200, batches: 3 },
@@ -36,9 +43,9 @@ describe('RetentionSweeper', () => {
     const store = new InMemoryDeliveryStore();
     await seed(store, [...Array(closed).fill(31), ...Array(young).fill(29), null, null]);
     const sleeps: number[] = [];
-    const sweeper = new RetentionSweeper(store, clockAt(NOW), settings({ batchSize }), { sleep: async (ms) => void sleeps.push(ms) });
-    const report = await sweeper.sweep();
-    expect(report).toMatchObject({ ran: true, deliveries: deleted, attempts: deleted, batches });
+    const report = await sweeperOn(store, 30, { batchSize }, clockAt(NOW), async (ms) => void sleeps.push(ms)).sweep();
+    // + one batch for the (empty) idempotency keys
+    expect(report).toMatchObject({ ran: ['deliveries', 'idempotency-keys'], deleted: { deliveries: deleted, delivery_attempts: deleted }, batches: batches + 1 });
     expect(sleeps).toEqual(Array(batches - 1).fill(10));
     expect(store.rows().filter((r) => r.state === 'OPEN')).toHaveLength(2);
     expect(store.rows().filter((r) => r.state === 'CLOSED')).toHaveLength(young);
@@ -50,43 +57,61 @@ describe('RetentionSweeper', () => {
     await seed(store, [400, 31]);
     await store.accept([newRow({ createdAt: NOW - 2 * DAY })], { tenantId: TENANT, key: 'old', reply: '{}', notBefore: 0 });
     await store.accept([newRow({ createdAt: NOW - 1_000 })], { tenantId: TENANT, key: 'new', reply: '{}', notBefore: 0 });
-    const report = await new RetentionSweeper(store, clockAt(NOW), settings({ horizonMs: 0 })).sweep();
-    expect(report).toMatchObject({ ran: true, deliveries: 0, idempotencyKeys: 1 });
+    const report = await sweeperOn(store, 0).sweep();
+    expect(report).toMatchObject({ ran: ['idempotency-keys'], deleted: { delivery_idempotency_keys: 1 } });
     expect(store.rows()).toHaveLength(4);
     expect(store.idempotencyKeys().map((k) => k.key)).toEqual(['new']);
   });
 
-  it('does nothing while another replica holds the lease, and releases its own when done', async () => {
+  it('skips a task whose lease another replica holds, and releases its own when done', async () => {
     const store = new InMemoryDeliveryStore();
     await seed(store, [31]);
-    await store.takeLease(RETENTION_LEASE, 'replica-b', NOW, NOW + 1_000);
-    expect(await new RetentionSweeper(store, clockAt(NOW), settings()).sweep()).toMatchObject({ ran: false, deliveries: 0 });
+    await store.takeLease(retentionLease('deliveries'), 'replica-b', NOW, NOW + 1_000);
+    expect(await sweeperOn(store, 30).sweep()).toMatchObject({ ran: ['idempotency-keys'], deleted: { delivery_idempotency_keys: 0 } });
     expect(store.rows()).toHaveLength(1);
     // Expired: taken over.
-    expect(await new RetentionSweeper(store, clockAt(NOW + 1_000), settings()).sweep()).toMatchObject({ ran: true, deliveries: 1 });
-    expect(await store.takeLease(RETENTION_LEASE, 'replica-b', NOW + 1_000, NOW + 2_000)).toBe(true);
+    expect(await sweeperOn(store, 30, {}, clockAt(NOW + 1_000)).sweep()).toMatchObject({ ran: ['deliveries', 'idempotency-keys'], deleted: { deliveries: 1 } });
+    expect(await store.takeLease(retentionLease('deliveries'), 'replica-b', NOW + 1_000, NOW + 2_000)).toBe(true);
   });
 
-  it('stops at once when its lease is taken over mid-sweep', async () => {
+  it('stops a task at once when its lease is taken over mid-task', async () => {
     const store = new InMemoryDeliveryStore();
     await seed(store, Array(10).fill(31));
     let now = NOW;
-    const sweeper = new RetentionSweeper(store, { now: () => now }, settings({ batchSize: 2, leaseMs: 100 }), {
-      // The pause outlasts the lease and another replica takes it meanwhile.
-      sleep: async () => {
-        now += 500;
-        await store.takeLease(RETENTION_LEASE, 'replica-b', now, now + 10_000);
-      },
+    // The pause outlasts the lease and another replica takes it meanwhile.
+    const sweeper = sweeperOn(store, 30, { batchSize: 2, leaseMs: 100 }, { now: () => now }, async () => {
+      now += 500;
+      await store.takeLease(retentionLease('deliveries'), 'replica-b', now, now + 10_000);
     });
-    expect(await sweeper.sweep()).toMatchObject({ ran: true, deliveries: 2, batches: 1 });
+    expect(await sweeper.sweep()).toMatchObject({ deleted: { deliveries: 2 } });
     expect(store.rows()).toHaveLength(8);
   });
 
-  it('of two concurrent sweepers on one store, one runs', async () => {
+  it('a second replica sweeping while the first is between two batches skips that task', async () => {
     const store = new InMemoryDeliveryStore();
     await seed(store, Array(5).fill(31));
-    const reports = await Promise.all(['a', 'b'].map((holder) => new RetentionSweeper(store, clockAt(NOW), settings({ holder, batchSize: 2 })).sweep()));
-    expect(reports.map((r) => r.ran).sort()).toEqual([false, true]);
+    const second: Array<Awaited<ReturnType<RetentionSweeper['sweep']>>> = [];
+    const first = sweeperOn(store, 30, { holder: 'a', batchSize: 2 }, clockAt(NOW), async () => {
+      if (second.length === 0) second.push(await sweeperOn(store, 30, { holder: 'b', batchSize: 2 }).sweep());
+    });
+    expect(await first.sweep()).toMatchObject({ ran: ['deliveries', 'idempotency-keys'], deleted: { deliveries: 5 } });
+    expect(second).toEqual([expect.objectContaining({ ran: ['idempotency-keys'] })]);
     expect(store.rows()).toHaveLength(0);
+  });
+
+  it('runs a service\'s own task under its own lease', async () => {
+    const store = new InMemoryDeliveryStore();
+    const rows = Array.from({ length: 7 }, (_, i) => NOW - (i + 28) * DAY);
+    const envelopes: RetentionTask = {
+      name: 'envelopes', horizonMs: 30 * DAY,
+      prune: async (before, limit) => {
+        const doomed = rows.filter((at) => at < before).slice(0, limit);
+        for (const at of doomed) rows.splice(rows.indexOf(at), 1);
+        return { rows: doomed.length, deleted: { envelopes: doomed.length } };
+      },
+    };
+    const sweeper = new RetentionSweeper(store, () => [envelopes], clockAt(NOW), settings({ batchSize: 2 }), { sleep: async () => undefined });
+    expect(await sweeper.sweep()).toMatchObject({ ran: ['envelopes'], deleted: { envelopes: 4 }, batches: 3 });
+    expect(rows).toHaveLength(3);
   });
 });
