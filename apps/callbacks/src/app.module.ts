@@ -16,6 +16,7 @@ import { CallbackSender, SEND_HTTP_CLIENT } from './envelope-callbacks/callback-
 import { EnvelopeCallbackTestsService } from './envelope-callbacks/envelope-callback-tests.service';
 import { EnvelopeEventsController } from './envelope-events/envelope-events.controller';
 import { EnvelopeEventsService } from './envelope-events/envelope-events.service';
+import { ENVELOPE_RETENTION_MS, EnvelopeRetentionTask } from './envelope-events/envelope-retention.task';
 import { FILTER_CACHE_MAILBOXES, MailboxFilterCache } from './envelope-events/mailbox-filter-cache.service';
 
 @Module({})
@@ -36,6 +37,8 @@ export class CallbacksAppModule {
         EnvelopeEventsService,
         MailboxFilterCache,
         CallbackSender,
+        EnvelopeRetentionTask,
+        { provide: ENVELOPE_RETENTION_MS, useValue: delivery.retention.horizonMs },
         { provide: FILTER_CACHE_MAILBOXES, useValue: env.ENVELOPE_FILTER_CACHE_MAILBOXES },
         { provide: MAX_CALLBACKS_PER_MAILBOX, useValue: env.MAX_CALLBACKS_PER_MAILBOX },
         // `send` attempts outside the queue: the engine's client, with the same SSRF allow-list and own origins as the worker's.

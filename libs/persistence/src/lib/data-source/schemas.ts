@@ -21,6 +21,7 @@ import { TenantEntity } from '../tenancy/tenant.entity';
 import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
 import { EnvelopeEntity } from '../envelopes/envelope.entity';
 import { EnvelopesAndMailboxVersions1763800000310 } from '../migrations/callbacks/1763800000310-envelopes-and-mailbox-versions';
+import { EnvelopesUpdatedIndex1763800000320 } from '../migrations/callbacks/1763800000320-envelopes-updated-index';
 
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity/migration list type */
 export interface SchemaDefinition {
@@ -42,7 +43,7 @@ export const SCHEMAS = {
   },
   callbacks: {
     entities: [EnvelopeCallbackEntity, EnvelopeCallbackMailboxEntity, EnvelopeEntity],
-    migrations: [EnvelopeCallbacksInit1763800000300, EnvelopesAndMailboxVersions1763800000310],
+    migrations: [EnvelopeCallbacksInit1763800000300, EnvelopesAndMailboxVersions1763800000310, EnvelopesUpdatedIndex1763800000320],
     migrationsTableName: 'migrations_callbacks',
   },
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
