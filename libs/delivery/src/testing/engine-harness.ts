@@ -6,7 +6,7 @@ import { DeliverySealer } from '../lib/core/delivery-sealer';
 import type { Clock } from '../lib/core/ports/clock.port';
 import type { SubscriptionKey } from '../lib/core/ports/delivery-store.port';
 import type { HttpAttempter } from '../lib/core/ports/http-attempter.port';
-import type { JobPublisher, QueueBacklog } from '../lib/core/ports/job-publisher.port';
+import { JobPublisher, JobQueueFullError, QueueBacklog } from '../lib/core/ports/job-publisher.port';
 import type { TargetChangeNotifier } from '../lib/core/ports/target-change-notifier.port';
 import type { HttpAttemptRequest, HttpAttemptResult } from '../lib/http/http-attempt.types';
 import { InMemoryDeliveryStore } from '../lib/store/memory/in-memory-delivery.store';
@@ -25,13 +25,15 @@ export class ManualClock implements Clock {
   }
 }
 
-/** Captures published jobs per lane; `failNext` makes the next publish reject. */
+/** Captures published jobs per lane; `failNext` makes the next publish reject; `full` refuses every publish for space. */
 export class CapturingPublisher implements JobPublisher, QueueBacklog {
   readonly published: Array<{ lane: DeliveryLane; job: DeliveryJobV2; messageId: string }> = [];
   failNext = false;
+  full = false;
   backlog = false;
 
   async publish(lane: DeliveryLane, jobs: ReadonlyArray<{ job: DeliveryJobV2; messageId: string }>): Promise<void> {
+    if (this.full) throw new JobQueueFullError('maximum bytes exceeded');
     if (this.failNext) {
       this.failNext = false;
       throw new Error('JetStream unavailable');

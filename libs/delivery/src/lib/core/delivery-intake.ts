@@ -5,6 +5,7 @@ import { keyString } from './delivery-sealer';
 import type { Clock } from './ports/clock.port';
 import type { DeliverySource, DeliveryStore, NewDeliveryRow, SubscriptionKey } from './ports/delivery-store.port';
 import type { EngineMetrics } from './ports/engine-metrics.port';
+import { DeliveryQueueFullError } from './delivery-queue-full.error';
 import type { JobPublisher } from './ports/job-publisher.port';
 import type { SubscriptionTargets } from './subscription-targets';
 import type { TargetCache } from './target-cache';
@@ -42,7 +43,9 @@ export const IDEMPOTENCY_WINDOW_MS = 24 * 3_600_000;
 /**
  * Accepting: one group-committed write for the request's deliveries (and its idempotency key), then one
  * JetStream publish per delivery on the fresh lane. "Accepted" means committed: if the publish fails, the
- * rows are handed to the scheduler (unqueue) and still go out; the caller is not told to retry.
+ * rows are handed to the scheduler (unqueue) and still go out; the caller is not told to retry. While the
+ * queue is known to be full (QueueFullGuard) a request is refused before anything is stored: 503 with
+ * Retry-After, never an error for something then delivered.
  *
  * A delivery carries no credentials (no custom headers, no Authorization): its row and its job reference
  * the subscription's target, where they are sealed once, so nothing is copied per delivery, nothing stays
@@ -59,9 +62,12 @@ export class DeliveryIntake {
     private readonly metrics: EngineMetrics,
     private readonly leaseMs: number,
     private readonly onPublishFailure: (error: unknown) => void = () => undefined,
+    private readonly queueFull: { isFull(): boolean; retryAfterSeconds: number } = { isFull: () => false, retryAfterSeconds: 0 },
   ) {}
 
+  /** @throws DeliveryQueueFullError (before anything is stored) while the job queue is known to be full. */
   async accept<R>(items: readonly NewDelivery[], options: AcceptOptions<R>): Promise<R> {
+    if (items.length > 0 && this.queueFull.isFull()) throw new DeliveryQueueFullError(this.queueFull.retryAfterSeconds);
     await this.adoptUnconfigured(items);
     const now = this.clock.now();
     const rows: NewDeliveryRow[] = items.map((item) => ({
