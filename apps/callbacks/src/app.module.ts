@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
-import { DeliveryHttpClient, DeliveryModule, deliveryOptionsFromEnv } from '@hookrelay/delivery';
+import { DeliveryHttpClient, deliveryJobStreamFrom, DeliveryModule, deliveryOptionsFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, natsClientOptions, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { databaseProbeProvider, EnvelopeCallbackRepository, EnvelopeRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
@@ -48,7 +48,10 @@ export class CallbacksAppModule {
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
-        ...serviceRuntimeProviders('callbacks', [STREAMS.envelopeEvents, STREAMS.deliveryJobs]),
+        ...serviceRuntimeProviders('callbacks', [
+          { ...STREAMS.envelopeEvents, limits: { maxBytes: env.ENVELOPE_STREAM_MAX_BYTES, maxAgeSeconds: env.ENVELOPE_STREAM_MAX_AGE_SECONDS } },
+          deliveryJobStreamFrom(env),
+        ]),
       ],
     };
   }

@@ -68,6 +68,8 @@ export { originOf } from './lib/core/concurrency-gate';
 export { DeliveryModule } from './lib/nest/delivery.module';
 export { deliveryModuleFromEnv, deliveryOptionsFromEnv } from './lib/nest/delivery-module-from-env';
 export { DeliveryLog } from './lib/nest/delivery-log.service';
+export { deliveryJobStreamFrom } from './lib/nest/delivery-job-stream';
+export { DeliveryQueueFullError } from './lib/core/delivery-queue-full.error';
 export type { DeliveryModuleOptions } from './lib/nest/delivery.tokens';
 
 // Retention: the batch loop under a lease, and the registry a service adds its own tables' tasks to

@@ -193,6 +193,20 @@ export class CommonEnv extends EncryptionEnv {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** Bytes the delivery job stream (DELIVERY_JOBS_V2) may hold; when full, new requests get 503 + Retry-After. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 ** 4)
+  DELIVERY_STREAM_MAX_BYTES = 4 * 1024 ** 3;
+
+  /** A job no worker took within this many seconds is dropped from the stream (its row stays; the scheduler re-publishes it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(600)
+  @Max(365 * 86_400)
+  DELIVERY_STREAM_MAX_AGE_SECONDS = 7 * 86_400;
+
   /** Closed deliveries (with their attempts) older than this many days are deleted; 0 = keep them forever. */
   @Transform(toInt)
   @IsInt()
