@@ -78,7 +78,6 @@ describe('retention soak', () => {
     await Promise.all([feeding, sweeping]);
     peek.close();
 
-    // eslint-disable-next-line no-console
     console.log(`retention soak: ${accepted} accepted, ${receiver.requests.length} delivered, longest retention batch ${longestBatchMs} ms\n`
       + samples.map((s) => `  ${String(s.second).padStart(4)} s  deliveries ${String(s.deliveries).padStart(6)}  attempts ${String(s.attempts).padStart(6)}  `
         + `file+wal ${(s.fileBytes / 1024).toFixed(0).padStart(7)} KiB  delivered ${s.delivered}`).join('\n'));

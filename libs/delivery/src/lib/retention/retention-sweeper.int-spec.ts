@@ -101,7 +101,6 @@ describe.each(['sqlite', 'postgres'] as const)('retention on %s: two replicas, d
 
     const longestBatch = Math.max(...batches);
     const slowestAccept = Math.max(...acceptMs);
-    // eslint-disable-next-line no-console
     console.log(`${driver}: deleted ${deleted.join(' + ')} in ${batches.length} batches of ≤200 (longest ${longestBatch} ms), sweeps run ${runs.join(' + ')}; `
       + `${acceptMs.length} accepts meanwhile, slowest ${slowestAccept} ms`);
     expect(inFlight.max).toBe(1);
