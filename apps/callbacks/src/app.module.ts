@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
-import { DeliveryHttpClient, DeliveryModule, deliveryOptionsFromEnv } from '@hookrelay/delivery';
+import { DeliveryHttpClient, deliveryJobStreamFrom, DeliveryModule, deliveryOptionsFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, natsClientOptions, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { databaseProbeProvider, EnvelopeCallbackRepository, EnvelopeRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
@@ -16,6 +16,7 @@ import { CallbackSender, SEND_HTTP_CLIENT } from './envelope-callbacks/callback-
 import { EnvelopeCallbackTestsService } from './envelope-callbacks/envelope-callback-tests.service';
 import { EnvelopeEventsController } from './envelope-events/envelope-events.controller';
 import { EnvelopeEventsService } from './envelope-events/envelope-events.service';
+import { ENVELOPE_RETENTION_MS, EnvelopeRetentionTask } from './envelope-events/envelope-retention.task';
 import { FILTER_CACHE_MAILBOXES, MailboxFilterCache } from './envelope-events/mailbox-filter-cache.service';
 
 @Module({})
@@ -36,6 +37,8 @@ export class CallbacksAppModule {
         EnvelopeEventsService,
         MailboxFilterCache,
         CallbackSender,
+        EnvelopeRetentionTask,
+        { provide: ENVELOPE_RETENTION_MS, useValue: delivery.retention.horizonMs },
         { provide: FILTER_CACHE_MAILBOXES, useValue: env.ENVELOPE_FILTER_CACHE_MAILBOXES },
         { provide: MAX_CALLBACKS_PER_MAILBOX, useValue: env.MAX_CALLBACKS_PER_MAILBOX },
         // `send` attempts outside the queue: the engine's client, with the same SSRF allow-list and own origins as the worker's.
@@ -45,7 +48,10 @@ export class CallbacksAppModule {
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
-        ...serviceRuntimeProviders('callbacks', [STREAMS.envelopeEvents, STREAMS.deliveryJobs], { replicas: env.NATS_STREAM_REPLICAS }),
+        ...serviceRuntimeProviders('callbacks', [
+          { ...STREAMS.envelopeEvents, limits: { maxBytes: env.ENVELOPE_STREAM_MAX_BYTES, maxAgeSeconds: env.ENVELOPE_STREAM_MAX_AGE_SECONDS } },
+          deliveryJobStreamFrom(env),
+        ], { replicas: env.NATS_STREAM_REPLICAS }),
       ],
     };
   }

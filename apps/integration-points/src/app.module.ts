@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
-import { deliveryModuleFromEnv } from '@hookrelay/delivery';
+import { deliveryJobStreamFrom, deliveryModuleFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, natsClientOptions, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { databaseProbeProvider, IntegrationPointRepository, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
@@ -37,7 +37,7 @@ export class IntegrationPointsAppModule {
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
-        ...serviceRuntimeProviders('integration-points', [{ ...STREAMS.execRequests, limits: execStreamLimitsFrom(env) }, STREAMS.deliveryJobs], { replicas: env.NATS_STREAM_REPLICAS }),
+        ...serviceRuntimeProviders('integration-points', [{ ...STREAMS.execRequests, limits: execStreamLimitsFrom(env) }, deliveryJobStreamFrom(env)], { replicas: env.NATS_STREAM_REPLICAS }),
       ],
     };
   }

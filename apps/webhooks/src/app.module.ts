@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
-import { STREAMS } from '@hookrelay/contracts';
-import { deliveryModuleFromEnv } from '@hookrelay/delivery';
+import { deliveryJobStreamFrom, deliveryModuleFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, natsClientOptions, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
 import { ApplicationWebhookRepository, databaseProbeProvider, PersistenceModule } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
@@ -31,7 +30,7 @@ export class WebhooksAppModule {
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
-        ...serviceRuntimeProviders('webhooks', [STREAMS.deliveryJobs], { replicas: env.NATS_STREAM_REPLICAS }),
+        ...serviceRuntimeProviders('webhooks', [deliveryJobStreamFrom(env)], { replicas: env.NATS_STREAM_REPLICAS }),
       ],
     };
   }

@@ -68,7 +68,15 @@ export { originOf } from './lib/core/concurrency-gate';
 export { DeliveryModule } from './lib/nest/delivery.module';
 export { deliveryModuleFromEnv, deliveryOptionsFromEnv } from './lib/nest/delivery-module-from-env';
 export { DeliveryLog } from './lib/nest/delivery-log.service';
+export { deliveryJobStreamFrom } from './lib/nest/delivery-job-stream';
+export { DeliveryQueueFullError } from './lib/core/delivery-queue-full.error';
 export type { DeliveryModuleOptions } from './lib/nest/delivery.tokens';
+
+// Retention: the batch loop under a lease, and the registry a service adds its own tables' tasks to
+export { RetentionSweeper, retentionLease } from './lib/retention/retention-sweeper';
+export type { RetentionReport, RetentionSettings } from './lib/retention/retention-sweeper';
+export type { PruneBatch, RetentionTask } from './lib/retention/retention-task.types';
+export { RetentionTasks } from './lib/retention/retention-tasks.registry';
 export type { HttpAttempter } from './lib/core/ports/http-attempter.port';
 
 // The HTTP attempt and its SSRF guard

@@ -19,4 +19,18 @@ export class CallbacksEnv extends CommonEnv {
   @Min(1)
   @Max(100_000)
   MAX_CALLBACKS_PER_MAILBOX = 100;
+
+  /** Bytes the (legacy, v1) envelope event stream CALLBACKS_ENVELOPE_EVENTS may hold; its oldest events go beyond. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 ** 4)
+  ENVELOPE_STREAM_MAX_BYTES = 1024 ** 3;
+
+  /** Seconds an envelope event may wait in CALLBACKS_ENVELOPE_EVENTS (at least its 120 s duplicate window). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(365 * 86_400)
+  ENVELOPE_STREAM_MAX_AGE_SECONDS = 7 * 86_400;
 }

@@ -214,6 +214,56 @@ export class CommonEnv extends EncryptionEnv {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** Bytes the delivery job stream (DELIVERY_JOBS_V2) may hold; when full, new requests get 503 + Retry-After. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 ** 4)
+  DELIVERY_STREAM_MAX_BYTES = 4 * 1024 ** 3;
+
+  /** A job no worker took within this many seconds is dropped from the stream (its row stays; the scheduler re-publishes it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(600)
+  @Max(365 * 86_400)
+  DELIVERY_STREAM_MAX_AGE_SECONDS = 7 * 86_400;
+
+  /** Closed deliveries (with their attempts) older than this many days are deleted; 0 = keep them forever. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  RETENTION_DAYS = 30;
+
+  /** The same horizon in seconds, overriding RETENTION_DAYS when set (short horizons for tests and soaks). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650 * 86_400)
+  RETENTION_SECONDS?: number;
+
+  /** Rows one retention batch deletes (one short transaction). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  RETENTION_BATCH_SIZE = 500;
+
+  /** Pause between two retention batches, so deliveries get the database in between. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  RETENTION_BATCH_PAUSE_MS = 200;
+
+  /** How often a worker process tries to run a retention sweep (one replica at a time holds the lease). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  RETENTION_INTERVAL_MS = 600_000;
+
   /** Optional port for this process's health endpoints (services); 0 or unset = none. */
   @IsOptional()
   @Transform(toInt)

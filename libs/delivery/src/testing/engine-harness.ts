@@ -6,7 +6,7 @@ import { DeliverySealer } from '../lib/core/delivery-sealer';
 import type { Clock } from '../lib/core/ports/clock.port';
 import type { SubscriptionKey } from '../lib/core/ports/delivery-store.port';
 import type { HttpAttempter } from '../lib/core/ports/http-attempter.port';
-import type { JobPublisher, JobToPublish, QueueBacklog } from '../lib/core/ports/job-publisher.port';
+import { JobPublisher, JobQueueFullError, JobToPublish, QueueBacklog } from '../lib/core/ports/job-publisher.port';
 import type { EngineTrace } from '../lib/core/ports/engine-trace.port';
 import type { TargetChangeNotifier } from '../lib/core/ports/target-change-notifier.port';
 import type { HttpAttemptRequest, HttpAttemptResult } from '../lib/http/http-attempt.types';
@@ -26,14 +26,16 @@ export class ManualClock implements Clock {
   }
 }
 
-/** Captures published jobs per lane; `failNext` makes the next publish reject, `hangNext` never settle (a lost PubAck). */
+/** Captures published jobs per lane; `failNext` makes the next publish reject, `hangNext` never settle (a lost PubAck); `full` refuses every publish for space. */
 export class CapturingPublisher implements JobPublisher, QueueBacklog {
   readonly published: Array<{ lane: DeliveryLane; job: DeliveryJobV2; messageId: string; traceparent: string | null }> = [];
   failNext = false;
   hangNext = false;
+  full = false;
   backlog = false;
 
   async publish(lane: DeliveryLane, jobs: ReadonlyArray<JobToPublish>): Promise<void> {
+    if (this.full) throw new JobQueueFullError('maximum bytes exceeded');
     if (this.failNext) {
       this.failNext = false;
       throw new Error('JetStream unavailable');

@@ -1,4 +1,4 @@
-import { DELIVERY_CONSUMERS_V2, DELIVERY_LANES, STREAMS } from '@hookrelay/contracts';
+import { DELIVERY_CONSUMERS_V2, DELIVERY_LANES, STREAMS, StreamDefinition } from '@hookrelay/contracts';
 import { ensureStreams } from '@hookrelay/messaging';
 import type { DatabaseTarget } from '@hookrelay/persistence';
 import { SecretBox } from '@hookrelay/secrets';
@@ -36,6 +36,8 @@ export interface EngineNodeOptions {
   module?: Partial<DeliveryModuleOptions>;
   /** Run the lane workers and the scheduler (default true). */
   worker?: boolean;
+  /** The job stream as the node ensures it (default STREAMS.deliveryJobs, no limits). */
+  stream?: StreamDefinition;
 }
 
 /** Removes the job stream's messages and consumers: each test starts with empty lanes. */
@@ -56,10 +58,11 @@ export async function startEngineNode(options: EngineNodeOptions): Promise<Engin
   const moduleOptions: DeliveryModuleOptions = {
     engine: engineOptions, database: options.database, databasePoolSize: 4, runWorker: options.worker ?? true, freshConcurrency: 64, retryConcurrency: 16,
     ackWaitMs: 30_000, maxAckPending: 10_000, schedulerIntervalMs: 100, attemptTimeoutCapMs: engineOptions.attemptTimeoutCapMs, allowCidrs: ['127.0.0.0/8'],
-    publicUrls: [], httpClient: 'undici', encryptionKeys: TEST_KEY, ...options.module,
+    publicUrls: [], httpClient: 'undici', encryptionKeys: TEST_KEY,
+    retention: { horizonMs: 0, batchSize: 500, pauseMs: 0, intervalMs: 3_600_000 }, ...options.module,
   };
   const nc = await connect({ servers: options.natsUrl });
-  await ensureStreams(nc, [STREAMS.deliveryJobs]);
+  await ensureStreams(nc, [options.stream ?? STREAMS.deliveryJobs]);
   const calls = new Map<string, number>();
   const store = counting(createDeliveryStore(options.database, 4), calls);
   const http = new DeliveryHttpClient({ allowCidrs: ['127.0.0.0/8'], connectionsPerOrigin: engineOptions.perEndpoint });

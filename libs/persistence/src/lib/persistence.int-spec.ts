@@ -5,6 +5,8 @@ import { ApplicationWebhookRepository } from './application-webhooks/application
 import { DatabaseTarget } from './data-source/data-source-options';
 import { EnvelopeCallbackEntity } from './envelope-callbacks/envelope-callback.entity';
 import { EnvelopeCallbackRepository } from './envelope-callbacks/envelope-callback.repository';
+import { EnvelopeEntity } from './envelopes/envelope.entity';
+import { EnvelopeRepository } from './envelopes/envelope.repository';
 import { openDataSource } from './data-source/open-data-source';
 import { SCHEMAS, SchemaName } from './data-source/schemas';
 import { isUniqueViolation } from './data-source/unique-violation.util';
@@ -159,5 +161,23 @@ describe.each(['sqlite', 'postgres'] as const)('persistence on %s', (driver) => 
     expect(await repo.mailboxVersion(TENANT, mailbox)).toBe(version);
     // The cap is per mailbox of a tenant: another tenant's same mailbox id is not full.
     expect(await repo.insert(make(21, OTHER), 5)).toBe(true);
+  });
+
+  it('prunes the envelopes not updated since the horizon, oldest first, at most the limit', async () => {
+    const repo = new EnvelopeRepository(await connect('callbacks'));
+    const base = Date.UTC(2026, 0, 1);
+    const envelope = (n: number, ageDays: number): EnvelopeEntity => Object.assign(new EnvelopeEntity(), {
+      tenantId: TENANT, mailbox: id(5000), uuid: id(6000 + n), label: [], status: 'WAITING', subject: 's', receiveDate: new Date(base),
+      expireDate: null, template: id(1), sender: id(2), scope: 'all', updatedAt: new Date(base - ageDays * 86_400_000),
+    });
+    await repo.upsertMany([envelope(1, 40), envelope(2, 35), envelope(3, 31), envelope(4, 29), envelope(5, 1)]);
+    const horizon = base - 30 * 86_400_000;
+    expect(await repo.pruneUpdatedBefore(horizon, 2)).toBe(2);
+    expect(await repo.findInMailbox(TENANT, id(5000), id(6001))).toBeNull();
+    expect(await repo.findInMailbox(TENANT, id(5000), id(6003))).not.toBeNull();
+    expect(await repo.pruneUpdatedBefore(horizon, 2)).toBe(1);
+    expect(await repo.pruneUpdatedBefore(horizon, 2)).toBe(0);
+    expect(await repo.findInMailbox(TENANT, id(5000), id(6004))).not.toBeNull();
+    expect(await repo.findInMailbox(TENANT, id(5000), id(6005))).not.toBeNull();
   });
 });

@@ -52,13 +52,17 @@ export const STREAMS = {
     description: 'Inbound /exec requests of async channels, stored durably until a handler of their tenant takes them.',
     discard: 'new',
   },
+  /**
+   * Bounded (limits from DELIVERY_STREAM_* in every service's config) and discard `new`: a full stream refuses
+   * the publish instead of dropping a job; the rows wait in the database and intake answers 503 (QueueFullGuard).
+   */
   deliveryJobs: {
     name: 'DELIVERY_JOBS_V2',
     subjects: ['delivery.job.fresh.v2', 'delivery.job.retry.v2'],
     retention: 'workqueue',
     duplicateWindowSeconds: 600,
     description: 'Delivery jobs in two lanes (fresh: first attempts; retry: due retries, recalls, parked and recovered jobs), each with its own consumer.',
-    discard: 'old',
+    discard: 'new',
   },
 } as const satisfies Record<string, StreamDefinition>;
 

@@ -239,6 +239,43 @@ describe('DeliveryEngine on in-memory ports', () => {
     expect(h.store.row(id!)).toMatchObject({ closeReason: 'DELIVERED' });
   });
 
+  it('a full queue: the request that finds out is accepted (committed, the scheduler sends it), later ones get 503 before anything is stored, until a publish succeeds', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    h.publisher.full = true;
+    const [first] = await accept(h, key);
+    expect(h.store.row(first!)).toMatchObject({ state: 'OPEN', queued: 0 });
+    await expect(accept(h, key, 3)).rejects.toMatchObject({ name: 'ServiceException', code: 'UNAVAILABLE', retryAfterSeconds: 5 });
+    await expect(accept(h, key, 1, 'idem-1')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(h.store.rows()).toHaveLength(1);
+    expect(h.store.idempotencyKeys()).toHaveLength(0);
+    // The scheduler's publishes are refused too: the row waits in the database, the mark stays.
+    await expect(h.engine.scheduler.tick()).rejects.toThrow(/queue is full/);
+    expect(h.store.row(first!)).toMatchObject({ state: 'OPEN', queued: 0 });
+    await expect(accept(h, key)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    // Space again: the scheduler's next publish succeeds, clears the mark, and accepting works at once.
+    h.publisher.full = false;
+    expect(await h.engine.scheduler.tick()).toBe(1);
+    const [second] = await accept(h, key, 1, 'idem-1');
+    await drain(h);
+    expect(h.store.row(first!)).toMatchObject({ closeReason: 'DELIVERED' });
+    expect(h.store.row(second!)).toMatchObject({ closeReason: 'DELIVERED' });
+  });
+
+  it('the full mark lapses: after a while one request probes the queue again', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    h.publisher.full = true;
+    await accept(h, key);
+    await expect(accept(h, key)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    h.clock.advance(2_000);
+    h.publisher.full = false;
+    await accept(h, key);
+    expect(h.store.rows()).toHaveLength(2);
+  });
+
   it('lost jobs are recovered after their lease, but never while the lanes have a backlog', async () => {
     const h = engineHarness();
     const key = keyOf(TENANT_A);

@@ -12,7 +12,13 @@ import type { JobPublisher, QueueBacklog } from './ports/job-publisher.port';
 import type { TargetChangeNotifier } from './ports/target-change-notifier.port';
 import type { EngineTrace } from './ports/engine-trace.port';
 import { SubscriptionTargets } from './subscription-targets';
+import { QueueFullGuard } from './queue-full-guard';
 import { TargetCache } from './target-cache';
+
+/** After a publish refused for space, intake refuses requests this long unless a publish succeeds first. */
+const QUEUE_FULL_HOLD_MS = 2_000;
+/** What a refused client is told to wait: the workers drain a full lane in seconds once the receivers answer. */
+export const QUEUE_FULL_RETRY_AFTER_SECONDS = 5;
 
 export interface EnginePorts {
   store: DeliveryStore;
@@ -58,13 +64,16 @@ export class DeliveryEngine {
   readonly targets: SubscriptionTargets;
 
   constructor(private readonly ports: EnginePorts, private readonly options: EngineOptions) {
-    const { store, publisher, sealer, clock, metrics, notifier } = ports;
+    const { store, sealer, clock, metrics, notifier } = ports;
+    // Every publish goes through the guard: a refusal for space (intake or scheduler) makes intake answer 503.
+    const publisher = new QueueFullGuard(ports.publisher, clock, QUEUE_FULL_HOLD_MS);
     this.cache = new TargetCache(store, sealer, clock, { maxEntries: options.cacheMaxEntries, maxAgeMs: options.cacheMaxAgeMs });
     this.gate = new ConcurrencyGate({ slots: options.slots, perEndpoint: options.perEndpoint, perTenant: options.perTenant, maxHoldPerEndpoint: options.maxHoldPerEndpoint }, ports.liveWorkers);
     this.targets = new SubscriptionTargets(store, sealer, notifier, clock);
     this.intake = new DeliveryIntake(
       store, publisher, { cache: this.cache, lifecycle: this.targets }, clock, metrics, options.leaseMs,
       (error) => ports.warn(`publishing fresh jobs failed, the scheduler takes them: ${String(error)}`), ports.trace, options.freshPublishWaitMs,
+      { isFull: () => publisher.isFull(), retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS },
     );
     this.processor = new DeliveryProcessor({
       store, targets: this.cache, gate: this.gate, http: ports.http, sealer, clock, metrics, notifier, settings: options, warn: ports.warn, random: ports.random,

@@ -6,6 +6,7 @@ import type { Clock } from './ports/clock.port';
 import type { DeliverySource, DeliveryStore, NewDeliveryRow, SubscriptionKey } from './ports/delivery-store.port';
 import type { EngineMetrics } from './ports/engine-metrics.port';
 import { EngineTrace, NO_ENGINE_TRACE } from './ports/engine-trace.port';
+import { DeliveryQueueFullError } from './delivery-queue-full.error';
 import type { JobPublisher } from './ports/job-publisher.port';
 import type { SubscriptionTargets } from './subscription-targets';
 import type { TargetCache } from './target-cache';
@@ -54,6 +55,8 @@ export const FRESH_PUBLISH_WAIT_MS = 2_000;
  * rows are handed to the scheduler (unqueue) and still go out; the caller is not told to retry. A PubAck that
  * takes longer than `publishWaitMs` counts as failed (the publish may still land: at worst one more delivery
  * with the same webhook-id).
+ * While the queue is known to be full (QueueFullGuard) a request is refused before anything is stored:
+ * 503 with Retry-After, never an error for something then delivered.
  *
  * A delivery carries no credentials (no custom headers, no Authorization): its row and its job reference
  * the subscription's target, where they are sealed once, so nothing is copied per delivery, nothing stays
@@ -72,9 +75,12 @@ export class DeliveryIntake {
     private readonly onPublishFailure: (error: unknown) => void = () => undefined,
     private readonly trace: EngineTrace = NO_ENGINE_TRACE,
     private readonly publishWaitMs: number = FRESH_PUBLISH_WAIT_MS,
+    private readonly queueFull: { isFull(): boolean; retryAfterSeconds: number } = { isFull: () => false, retryAfterSeconds: 0 },
   ) {}
 
-  accept<R>(items: readonly NewDelivery[], options: AcceptOptions<R>): Promise<R> {
+  /** @throws DeliveryQueueFullError (before anything is stored) while the job queue is known to be full. */
+  async accept<R>(items: readonly NewDelivery[], options: AcceptOptions<R>): Promise<R> {
+    if (items.length > 0 && this.queueFull.isFull()) throw new DeliveryQueueFullError(this.queueFull.retryAfterSeconds);
     return this.trace.accept(items.length, (traceparent) => this.acceptIn(items, options, traceparent));
   }
 

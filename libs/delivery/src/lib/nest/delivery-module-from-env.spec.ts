@@ -34,4 +34,20 @@ describe('deliveryOptionsFromEnv', () => {
     expect(options).toMatchObject({ freshConcurrency: 100, retryConcurrency: 20, ackWaitMs: 70_000, runWorker: true, httpClient: 'undici' });
     expect(options.engine).toMatchObject({ slots: 120, leaseMs: 140_000, maxHoldPerEndpoint: 50, perEndpoint: 64, perTenant: 192 });
   });
+
+  it.each<[string, Record<string, string>, number]>([
+    ['30 days by default', {}, 30 * 86_400_000],
+    ['RETENTION_DAYS', { RETENTION_DAYS: '7' }, 7 * 86_400_000],
+    ['0 days: keep forever', { RETENTION_DAYS: '0' }, 0],
+    ['RETENTION_SECONDS overriding the days', { RETENTION_DAYS: '7', RETENTION_SECONDS: '5' }, 5_000],
+  ])('retention horizon: %s', (_name, extra, horizonMs) => {
+    expect(deliveryOptionsFromEnv(env(extra)).retention).toMatchObject({ horizonMs, batchSize: 500, pauseMs: 200, intervalMs: 600_000 });
+  });
+
+  it.each([
+    ['RETENTION_DAYS', '-1'], ['RETENTION_DAYS', 'thirty'], ['RETENTION_SECONDS', '0'], ['RETENTION_BATCH_SIZE', '0'],
+    ['RETENTION_BATCH_SIZE', '100000'], ['RETENTION_BATCH_PAUSE_MS', '-5'], ['RETENTION_INTERVAL_MS', '10'],
+  ])('refuses %s=%s at boot, naming it', (name, value) => {
+    expect(() => env({ [name]: value })).toThrow(new RegExp(name));
+  });
 });

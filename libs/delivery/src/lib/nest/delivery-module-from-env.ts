@@ -63,6 +63,13 @@ export function deliveryOptionsFromEnv(env: CommonEnv): DeliveryModuleOptions {
     publicUrls,
     httpClient: env.DELIVERY_HTTP_CLIENT,
     sendTraceparent: env.DELIVERY_SEND_TRACEPARENT === 'true',
+    retention: {
+      // RETENTION_SECONDS (tests, soaks) overrides RETENTION_DAYS; 0 days = keep closed deliveries forever.
+      horizonMs: env.RETENTION_SECONDS !== undefined ? env.RETENTION_SECONDS * 1000 : env.RETENTION_DAYS * 86_400_000,
+      batchSize: env.RETENTION_BATCH_SIZE,
+      pauseMs: env.RETENTION_BATCH_PAUSE_MS,
+      intervalMs: env.RETENTION_INTERVAL_MS,
+    },
     encryptionKeys: encryptionKeyringFrom(env),
   };
 }

@@ -24,6 +24,16 @@ export const deliveryMetrics = {
     help: 'Deliveries stored and queued (accepted), by source',
     labelNames: ['source'] as const,
   }),
+  retentionDeleted: new Counter({
+    name: 'hookrelay_retention_deleted_rows_total',
+    help: 'Rows deleted by retention, by table',
+    labelNames: ['table'] as const,
+  }),
+  retentionBatchSeconds: new Histogram({
+    name: 'hookrelay_retention_batch_duration_seconds',
+    help: 'Duration of one retention batch (how long a sweep holds the database at once)',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  }),
   parked: new Counter({
     name: 'hookrelay_delivery_jobs_parked_total',
     help: 'Jobs parked in the database because their endpoint or tenant was at its concurrency cap',

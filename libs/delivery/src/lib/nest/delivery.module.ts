@@ -12,6 +12,8 @@ import type { HttpAttempter } from '../core/ports/http-attempter.port';
 import { TargetUrlPolicy } from '../http/target-url.policy';
 import { DeliveryLaneWorkers } from './delivery-lane.workers';
 import { DeliveryLog } from './delivery-log.service';
+import { DeliveryRetentionRunner } from './delivery-retention.runner';
+import { RetentionTasks } from '../retention/retention-tasks.registry';
 import { DeliverySchedulerRunner } from './delivery-scheduler.runner';
 import { createDeliveryStore } from './delivery-store.factory';
 import { createHttpAttempter } from './delivery-http.factory';
@@ -88,8 +90,10 @@ export class DeliveryModule {
       DeliveryLog,
       DeliveryLaneWorkers,
       DeliverySchedulerRunner,
+      RetentionTasks,
+      DeliveryRetentionRunner,
       DeliveryResources,
     ];
-    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog, TargetUrlPolicy] };
+    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog, TargetUrlPolicy, RetentionTasks] };
   }
 }

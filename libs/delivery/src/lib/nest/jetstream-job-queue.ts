@@ -1,11 +1,13 @@
 import { DELIVERY_CONSUMERS_V2, DELIVERY_JOB_SUBJECTS_V2, DELIVERY_LANES, DeliveryJobV2, DeliveryLane, STREAMS } from '@hookrelay/contracts';
 import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, nanos } from 'nats';
-import type { JobPublisher, JobToPublish, QueueBacklog } from '../core/ports/job-publisher.port';
+import { JobPublisher, JobQueueFullError, JobToPublish, QueueBacklog } from '../core/ports/job-publisher.port';
 import { JetStreamPubAcks } from './jetstream-pub-acks';
 
 const codec = JSONCodec<DeliveryJobV2>();
 /** hasBacklog() is asked every scheduler tick; the consumer info behind it is re-read at most this often. */
 const BACKLOG_CACHE_MS = 1_000;
+/** JetStream's PubAck errors for a stream at a cap under discard new. */
+const STREAM_FULL = /maximum (bytes|messages|messages per subject) exceeded|insufficient (storage )?resources/i;
 
 /** The job lanes on JetStream: durable publish (waits for the PubAck) and the lanes' backlog. */
 export class JetStreamJobQueue implements JobPublisher, QueueBacklog {
@@ -18,7 +20,11 @@ export class JetStreamJobQueue implements JobPublisher, QueueBacklog {
 
   async publish(lane: DeliveryLane, jobs: ReadonlyArray<JobToPublish>): Promise<void> {
     const subject = DELIVERY_JOB_SUBJECTS_V2[lane];
-    await Promise.all(jobs.map(({ job, messageId, traceparent }) => this.acks.publish(subject, codec.encode(job), messageId, traceparent)));
+    await Promise.all(jobs.map(({ job, messageId, traceparent }) => this.acks.publish(subject, codec.encode(job), messageId, traceparent))).catch((error: unknown) => {
+      // The job stream (discard new) at its byte or message cap: say so in the port's terms.
+      const message = error instanceof Error ? error.message : String(error);
+      throw STREAM_FULL.test(message) ? new JobQueueFullError(message) : error;
+    });
   }
 
   stop(): void {

@@ -17,10 +17,12 @@ import { DeliveryIdempotencyKeyEntity } from '../deliveries/delivery-idempotency
 import { DeliveryTargetsAndWake1763800000420 } from '../migrations/delivery/1763800000420-delivery-targets-and-wake';
 import { CredentialsOutOfDeliveries1763800000430 } from '../migrations/delivery/1763800000430-credentials-out-of-deliveries';
 import { DeliveryTraceparent1763800000440 } from '../migrations/delivery/1763800000440-delivery-traceparent';
+import { Retention1763800000450 } from '../migrations/delivery/1763800000450-retention';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
 import { EnvelopeEntity } from '../envelopes/envelope.entity';
 import { EnvelopesAndMailboxVersions1763800000310 } from '../migrations/callbacks/1763800000310-envelopes-and-mailbox-versions';
+import { EnvelopesUpdatedIndex1763800000320 } from '../migrations/callbacks/1763800000320-envelopes-updated-index';
 
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity/migration list type */
 export interface SchemaDefinition {
@@ -42,14 +44,14 @@ export const SCHEMAS = {
   },
   callbacks: {
     entities: [EnvelopeCallbackEntity, EnvelopeCallbackMailboxEntity, EnvelopeEntity],
-    migrations: [EnvelopeCallbacksInit1763800000300, EnvelopesAndMailboxVersions1763800000310],
+    migrations: [EnvelopeCallbacksInit1763800000300, EnvelopesAndMailboxVersions1763800000310, EnvelopesUpdatedIndex1763800000320],
     migrationsTableName: 'migrations_callbacks',
   },
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
   delivery: {
     entities: [DeliveryEntity, DeliveryAttemptEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity],
     migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420, CredentialsOutOfDeliveries1763800000430,
-      DeliveryTraceparent1763800000440],
+      DeliveryTraceparent1763800000440, Retention1763800000450],
     migrationsTableName: 'migrations_delivery',
   },
 } as const satisfies Record<string, SchemaDefinition>;

@@ -29,6 +29,7 @@ export type DeliveryPolicy =
 @Index('ix_deliveries_tenant_app_state_created', ['tenantId', 'applicationState', 'createdAt'])
 @Index('ix_deliveries_wake', ['wakeAt'])
 @Index('ix_deliveries_subscription', ['source', 'subscriptionId', 'state'])
+@Index('ix_deliveries_closed', ['state', 'closedAt'])
 export class DeliveryEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

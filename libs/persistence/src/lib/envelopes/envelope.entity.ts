@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { epochMs } from '../columns/epoch-ms.transformer';
 
 /**
@@ -6,6 +6,7 @@ import { epochMs } from '../columns/epoch-ms.transformer';
  * kept so `check` and `send` can find an envelope by its uuid. One row per (tenant, mailbox, uuid).
  */
 @Entity({ name: 'envelopes' })
+@Index('ix_envelopes_updated', ['updatedAt'])
 export class EnvelopeEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'varchar', length: 36 })
   tenantId!: string;

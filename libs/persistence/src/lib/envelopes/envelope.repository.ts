@@ -1,5 +1,5 @@
 import { DataSource, Repository } from 'typeorm';
-import { serializedTransaction } from '../data-source/serialized-write.util';
+import { serializedTransaction, serializedWrite } from '../data-source/serialized-write.util';
 import { EnvelopeEntity } from './envelope.entity';
 
 const CHUNK = 100;
@@ -29,5 +29,26 @@ export class EnvelopeRepository {
 
   async findInMailbox(tenantId: string, mailbox: string, uuid: string): Promise<EnvelopeEntity | null> {
     return this.repo.findOne({ where: { tenantId, mailbox, uuid } });
+  }
+
+  /**
+   * Retention: deletes at most `limit` envelopes no event has updated since `before` (epoch ms), oldest
+   * first, in one short statement (ix_envelopes_updated); returns how many. A later event stores it anew.
+   */
+  async pruneUpdatedBefore(before: number, limit: number): Promise<number> {
+    const sqlite = this.dataSource.options.type === 'better-sqlite3';
+    const p = sqlite ? ['?', '?'] : ['$1', '$2'];
+    const sql = `DELETE FROM envelopes WHERE (tenant_id, mailbox, uuid) IN (
+      SELECT tenant_id, mailbox, uuid FROM envelopes WHERE updated_at < ${p[0]} ORDER BY updated_at LIMIT ${p[1]})`;
+    return serializedWrite(this.dataSource, async () => {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        // The structured result carries the affected row count on both drivers.
+        const result = await runner.query(sql, [before, Math.max(0, limit)], true);
+        return Number(result.affected ?? 0);
+      } finally {
+        await runner.release();
+      }
+    });
   }
 }

@@ -157,6 +157,12 @@ export interface HealthChange {
   lastError: string | null;
 }
 
+/** What one pruneClosedDeliveries call deleted. */
+export interface PrunedDeliveries {
+  deliveries: number;
+  attempts: number;
+}
+
 export interface DeliveryStore {
   // ---- hot path (group-committed) ----
 
@@ -196,6 +202,24 @@ export interface DeliveryStore {
 
   /** Deletes idempotency keys created before `before`, at most `limit`; returns how many. */
   pruneIdempotencyKeys(before: number, limit: number): Promise<number>;
+
+  // ---- retention (RetentionSweeper) ----
+
+  /**
+   * Deletes at most `limit` CLOSED deliveries closed before `closedBefore` (oldest close first) with their
+   * attempts, in one short transaction; OPEN rows are never touched (a recall that reopened a row first
+   * keeps it). Returns how many rows of each table went.
+   */
+  pruneClosedDeliveries(closedBefore: number, limit: number): Promise<PrunedDeliveries>;
+
+  /**
+   * Takes or renews the lease `name` for `holder` until `until` if it is free (no row, expired at `now`, or
+   * already this holder's), in one conditional statement: of concurrent takers exactly one gets it.
+   */
+  takeLease(name: string, holder: string, now: number, until: number): Promise<boolean>;
+
+  /** Gives the lease up if `holder` still holds it (another replica may take it at once). */
+  releaseLease(name: string, holder: string): Promise<void>;
 
   // ---- user actions on deliveries ----
 

@@ -19,3 +19,14 @@ export interface JobPublisher {
 export interface QueueBacklog {
   hasBacklog(): Promise<boolean>;
 }
+
+/**
+ * What a JobPublisher throws when the queue refused a job for lack of space (the job stream at its size
+ * or message cap, discard new): nothing was stored for that job; the caller keeps it (in the database).
+ */
+export class JobQueueFullError extends Error {
+  constructor(detail: string) {
+    super(`the delivery job queue is full: ${detail}`);
+    this.name = 'JobQueueFullError';
+  }
+}

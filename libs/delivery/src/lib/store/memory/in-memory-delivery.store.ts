@@ -1,5 +1,5 @@
 import {
-  AcceptOutcome, AttemptRecord, AttemptRow, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredTarget, SubscriptionKey,
+  AcceptOutcome, AttemptRecord, AttemptRow, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, StoredTarget, SubscriptionKey,
   TargetConfigRow,
 } from '../../core/ports/delivery-store.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
@@ -19,6 +19,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
   private readonly attemptRows = new Map<string, AttemptRow>();
   private readonly targetRows = new Map<string, StoredTarget>();
   private readonly idempotency = new Map<string, MemoryIdempotencyKey>();
+  private readonly leases = new Map<string, { holder: string; expiresAt: number }>();
   private closed = false;
 
   // ---- read helpers for tests ----
@@ -137,6 +138,40 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     const doomed = old.slice(0, Math.max(0, limit));
     for (const [mapKey] of doomed) this.idempotency.delete(mapKey);
     return doomed.length;
+  }
+
+  // ---- retention ----
+
+  async pruneClosedDeliveries(closedBefore: number, limit: number): Promise<PrunedDeliveries> {
+    this.assertOpen();
+    const doomed = [...this.deliveries.values()]
+      .filter((r) => r.state === 'CLOSED' && r.closedAt !== null && r.closedAt < closedBefore)
+      .sort((a, b) => (a.closedAt as number) - (b.closedAt as number))
+      .slice(0, Math.max(0, limit));
+    let attempts = 0;
+    for (const row of doomed) {
+      this.deliveries.delete(row.id);
+      for (const [id, attempt] of this.attemptRows) {
+        if (attempt.deliveryId === row.id) {
+          this.attemptRows.delete(id);
+          attempts += 1;
+        }
+      }
+    }
+    return { deliveries: doomed.length, attempts };
+  }
+
+  async takeLease(name: string, holder: string, now: number, until: number): Promise<boolean> {
+    this.assertOpen();
+    const lease = this.leases.get(name);
+    if (lease && lease.holder !== holder && lease.expiresAt > now) return false;
+    this.leases.set(name, { holder, expiresAt: until });
+    return true;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.assertOpen();
+    if (this.leases.get(name)?.holder === holder) this.leases.delete(name);
   }
 
   // ---- user actions ----

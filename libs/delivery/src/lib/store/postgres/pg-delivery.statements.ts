@@ -28,6 +28,25 @@ export const PG_STATEMENTS = {
       SELECT tenant_id, idem_key FROM delivery_idempotency_keys WHERE created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
   },
 
+  // SKIP LOCKED: a row a worker or a recall is writing stays for the next batch; the outer WHERE re-checks
+  // state on the row's latest version, so a delivery reopened meanwhile is never deleted.
+  closedPrune: {
+    name: 'hr_dlv_closed_prune',
+    // The pick is a CTE of its own: as an IN (subquery) the planner may rescan it, and LIMIT would not bound the batch.
+    text: `WITH picked AS MATERIALIZED (
+        SELECT id FROM deliveries WHERE state = 'CLOSED' AND closed_at < $1 ORDER BY closed_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+      doomed AS (DELETE FROM deliveries d USING picked WHERE d.id = picked.id AND d.state = 'CLOSED' AND d.closed_at < $1 RETURNING d.id),
+      gone AS (DELETE FROM delivery_attempts a USING doomed WHERE a.delivery_id = doomed.id RETURNING 1)
+      SELECT (SELECT count(*) FROM doomed) AS deliveries, (SELECT count(*) FROM gone) AS attempts`,
+  },
+  leaseTake: {
+    name: 'hr_dlv_lease_take',
+    text: `INSERT INTO delivery_leases (name, holder, expires_at) VALUES ($1, $2, $4)
+      ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+      WHERE delivery_leases.holder = EXCLUDED.holder OR delivery_leases.expires_at <= $3 RETURNING 1 AS taken`,
+  },
+  leaseRelease: { name: 'hr_dlv_lease_release', text: `DELETE FROM delivery_leases WHERE name = $1 AND holder = $2` },
+
   deliveriesInsert: {
     name: 'hr_dlv_insert',
     text: `INSERT INTO deliveries (id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed, traceparent,

@@ -1,6 +1,6 @@
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import {
-  AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredTarget, SubscriptionKey,
+  AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, StoredTarget, SubscriptionKey,
   TargetConfigRow,
 } from '../../core/ports/delivery-store.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
@@ -78,6 +78,21 @@ export class PgDeliveryStore implements DeliveryStore {
     return result.rowCount ?? 0;
   }
 
+  async pruneClosedDeliveries(closedBefore: number, limit: number): Promise<PrunedDeliveries> {
+    // Its own transaction beside the group commit (one statement): the hot path never queues behind a prune.
+    const { rows } = await this.read<{ deliveries: string; attempts: string }>(PG_STATEMENTS.closedPrune, [closedBefore, Math.max(0, limit)]);
+    return { deliveries: Number(rows[0]?.deliveries ?? 0), attempts: Number(rows[0]?.attempts ?? 0) };
+  }
+
+  async takeLease(name: string, holder: string, now: number, until: number): Promise<boolean> {
+    const { rows } = await this.read(PG_STATEMENTS.leaseTake, [name, holder, now, until]);
+    return rows.length > 0;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.read(PG_STATEMENTS.leaseRelease, [name, holder]);
+  }
+
   async recall(tenantId: string, deliveryId: string, at: number, leaseUntil: number): Promise<DueDelivery | null> {
     const { rows } = await this.exec((client) => runStatement<DueRowRaw>(client, PG_STATEMENTS.recall, [deliveryId, tenantId, at, leaseUntil]));
     return rows[0] ? toDueDelivery(rows[0]) : null;
@@ -144,6 +159,7 @@ export class PgDeliveryStore implements DeliveryStore {
     return this.write<T>({ kind: 'exec', run });
   }
 
+  /** One statement on its own connection and implicit transaction (reads, and the maintenance writes that must not join the group commit). */
   private read<R extends QueryResultRow>(statement: PgStatement, values: unknown[]): Promise<{ rows: R[] }> {
     if (this.closed) return Promise.reject(new Error('PgDeliveryStore is closed'));
     return this.pool.query<R>({ name: statement.name, text: statement.text, values });

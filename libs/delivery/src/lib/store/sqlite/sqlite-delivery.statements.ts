@@ -11,6 +11,16 @@ export const SQLITE_STATEMENTS = {
   idempotencyPrune: `DELETE FROM delivery_idempotency_keys WHERE (tenant_id, idem_key) IN (
     SELECT tenant_id, idem_key FROM delivery_idempotency_keys WHERE created_at < @before ORDER BY created_at LIMIT @limit)`,
 
+  // ix_deliveries_closed: a range scan over the oldest closed rows that stops at the limit.
+  closedSelect: `SELECT id FROM deliveries WHERE state = 'CLOSED' AND closed_at < @before ORDER BY closed_at LIMIT @limit`,
+  closedAttemptsDelete: `DELETE FROM delivery_attempts WHERE delivery_id = @id`,
+  closedDelete: `DELETE FROM deliveries WHERE id = @id AND state = 'CLOSED'`,
+  // Taken when free, expired or already ours; otherwise the WHERE leaves the row alone (0 changes).
+  leaseTake: `INSERT INTO delivery_leases (name, holder, expires_at) VALUES (@name, @holder, @until)
+    ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+    WHERE delivery_leases.holder = excluded.holder OR delivery_leases.expires_at <= @now`,
+  leaseRelease: `DELETE FROM delivery_leases WHERE name = @name AND holder = @holder`,
+
   deliveryInsert: `INSERT INTO deliveries (id, tenant_id, source, subscription_id, url, event, payload, headers, policy, authorization_sealed, traceparent,
       state, application_state, close_reason, attempts, next_attempt_at, created_at, updated_at, closed_at, version, wake_at, queued)
     VALUES (@id, @tenant_id, @source, @subscription_id, @url, @event, @payload, @headers, @policy, @authorization_sealed, @traceparent,

@@ -1,5 +1,5 @@
 import {
-  AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, StoredTarget, SubscriptionKey,
+  AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, StoredTarget, SubscriptionKey,
   TargetConfigRow,
 } from '../../core/ports/delivery-store.port';
 import {
@@ -64,6 +64,18 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   pruneIdempotencyKeys(before: number, limit: number): Promise<number> {
     return this.thread.call<number>('pruneIdempotencyKeys', { before, limit: Math.max(0, limit) });
+  }
+
+  pruneClosedDeliveries(closedBefore: number, limit: number): Promise<PrunedDeliveries> {
+    return this.thread.call<PrunedDeliveries>('pruneClosedDeliveries', { before: closedBefore, limit: Math.max(0, limit) });
+  }
+
+  takeLease(name: string, holder: string, now: number, until: number): Promise<boolean> {
+    return this.thread.call<boolean>('takeLease', { name, holder, now, until });
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.thread.call<null>('releaseLease', { name, holder });
   }
 
   async recall(tenantId: string, deliveryId: string, at: number, leaseUntil: number): Promise<DueDelivery | null> {

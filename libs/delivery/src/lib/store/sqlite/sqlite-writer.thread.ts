@@ -12,6 +12,7 @@ export interface SqliteWriterOptions {
 /** The operations the thread knows (handlers in sqlite-writer.worker-source.ts). */
 export type SqliteWriterOp =
   | 'accept' | 'record' | 'closeUnattempted' | 'park' | 'unqueue' | 'claimDue' | 'pruneIdempotencyKeys' | 'recall'
+  | 'pruneClosedDeliveries' | 'takeLease' | 'releaseLease'
   | 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'removeTarget' | 'setHealth' | 'resumeTarget' | 'listPaused';
 
 interface OpMessage {

@@ -55,6 +55,17 @@ const handlers = {
     return rows;
   },
   pruneIdempotencyKeys: (p) => S.idempotencyPrune.run(p).changes,
+  pruneClosedDeliveries(p) {
+    let deliveries = 0;
+    let attempts = 0;
+    for (const { id } of S.closedSelect.all(p)) {
+      attempts += S.closedAttemptsDelete.run({ id }).changes;
+      deliveries += S.closedDelete.run({ id }).changes;
+    }
+    return { deliveries, attempts };
+  },
+  takeLease: (p) => S.leaseTake.run(p).changes > 0,
+  releaseLease: (p) => (S.leaseRelease.run(p), null),
   recall: (p) => S.recall.get(p) ?? null,
   getTarget: (p) => S.targetGet.get(p) ?? null,
   putTargetConfig: (p) => (S.targetPutConfig.run(p), null),
