@@ -19,8 +19,14 @@ export interface FaultFigures {
   readonly refusedByKind: Readonly<Record<string, number>>;
   /** Requests still refused when the client gave up. */
   readonly givenUp: number;
-  /** Events whose first answer was a refusal but which were accepted on retry and delivered once. */
+  /** Events whose first answer was a refusal, accepted on a retry and delivered. */
   readonly errorThenDelivered: number;
+  /**
+   * Of those, events the refused request itself had stored (its idempotency key is older than the retry
+   * that got the 2xx): an error answered for an event then delivered. Without the key, its retry would
+   * have been a second event.
+   */
+  readonly refusedButStored: number;
   /** Accepted, not yet delivered, at the moment of the fault. */
   readonly pendingAtFault: number;
   /** Fault until the last refused answer (0: none refused). */
@@ -53,6 +59,8 @@ export function pendingNow(accepted: readonly AcceptedEvent[], requests: readonl
 
 export function faultFigures(
   fault: string, label: string, load: FailoverLoadClient, requests: readonly ReceivedRequest[], faultAt: number, pendingAtFault: number,
+  /** When each event's idempotency key was stored, by uid. */
+  keyStoredAt: ReadonlyMap<string, number>,
 ): FaultFigures {
   const delivered = deliveriesByUid(requests, label);
   const acceptedIds = new Map(load.accepted.map((a) => [a.uid, a.id]));
@@ -73,6 +81,7 @@ export function faultFigures(
     refusedByKind,
     givenUp: load.givenUp.length,
     errorThenDelivered: load.accepted.filter((a) => a.refusalsBefore > 0 && delivered.has(a.uid)).length,
+    refusedButStored: load.accepted.filter((a) => a.refusalsBefore > 0 && (keyStoredAt.get(a.uid) ?? Infinity) < a.sentAt).length,
     pendingAtFault,
     apiRecoveryMs: load.refused.length === 0 ? 0 : lastRefusal - faultAt,
     deliveryRecoveryMs: lastBacklogDelivery - faultAt,

@@ -12,6 +12,8 @@ export interface AcceptedEvent {
   /** The event id from the answer: the webhook-id its deliveries carry. */
   readonly id: string;
   readonly acceptedAt: number;
+  /** When the request that got the 2xx was sent. */
+  readonly sentAt: number;
   /** How many answers before the 2xx were refusals (0: the first try was accepted). */
   readonly refusalsBefore: number;
 }
@@ -87,9 +89,10 @@ export class FailoverLoadClient {
     let refusals = 0;
     for (;;) {
       const gateway = this.preferred[client]!;
+      const sentAt = Date.now();
       const answer = await this.post(this.options.baseUrls[gateway]!, uid, body);
       if (typeof answer === 'object') {
-        this.accepted.push({ uid, id: answer.id, acceptedAt: Date.now(), refusalsBefore: refusals });
+        this.accepted.push({ uid, id: answer.id, acceptedAt: Date.now(), sentAt, refusalsBefore: refusals });
         return;
       }
       this.refused.push({ uid, gateway, answer, at: Date.now() });

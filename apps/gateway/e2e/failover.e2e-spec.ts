@@ -1,4 +1,5 @@
 import { HttpReceiver, PlatformHandle, PostgresHandle, SERVICE_APPS, startPlatform, startPostgres, startReceiver, testNatsUrl } from '@hookrelay/testing';
+import { Client } from 'pg';
 import { call } from './api-client';
 import { faultFigures, FaultFigures, pendingNow } from './failover-figures';
 import { FailoverLoadClient } from './failover-load.client';
@@ -13,9 +14,9 @@ const ENV = {
   DELIVERY_ALLOW_CIDRS: '127.0.0.0/8',
   // A killed worker's in-flight jobs come back after the ack wait; short, but longer than any attempt here.
   DELIVERY_ACK_WAIT_MS: '6000',
-  DELIVERY_ATTEMPT_TIMEOUT_CAP_MS: '2000',
-  // 6 service replicas x 2 slots against a receiver taking 100 ms: about the offered rate, so a backlog stands.
-  DELIVERY_MAX_PER_ENDPOINT: '2',
+  DELIVERY_ATTEMPT_TIMEOUT_CAP_MS: '1000',
+  // 12 attempts at once (cluster-wide) against a receiver taking 100 ms: ~120/s for 100/s offered.
+  DELIVERY_MAX_PER_ENDPOINT: '12',
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -59,7 +60,12 @@ describe('failover under load (2 gateways, 2 replicas of each service, PostgreSQ
     });
     load.start();
     await sleep(LOAD_BEFORE_FAULT_MS);
-    const pendingAtFault = pendingNow(load.accepted, receiver.requests, label);
+    // The fault must hit deliveries in progress: wait (briefly) for an instant with accepted, undelivered events.
+    let pendingAtFault = 0;
+    for (let i = 0; i < 200 && pendingAtFault === 0; i++) {
+      pendingAtFault = pendingNow(load.accepted, receiver.requests, label);
+      if (pendingAtFault === 0) await sleep(5);
+    }
     const faultAt = Date.now();
     await act();
     await sleep(Math.max(0, faultAt + LOAD_AFTER_FAULT_MS - Date.now()));
@@ -69,7 +75,7 @@ describe('failover under load (2 gateways, 2 replicas of each service, PostgreSQ
     while (pendingNow(load.accepted, receiver.requests, label) > 0 && Date.now() < deadline) await sleep(250);
     // Late redeliveries of jobs whose ack was lost would land now: count them too.
     await sleep(1_000);
-    const result = faultFigures(fault, label, load, receiver.requests, faultAt, pendingAtFault);
+    const result = faultFigures(fault, label, load, receiver.requests, faultAt, pendingAtFault, await keysStoredAt(label));
     figures.push(result);
     // eslint-disable-next-line no-console -- printed as they come, in case a later fault fails the run
     console.log(JSON.stringify(result));
@@ -80,6 +86,21 @@ describe('failover under load (2 gateways, 2 replicas of each service, PostgreSQ
     expect(result.accepted).toBe(result.sent);
     await expectEveryReplicaReady();
     return result;
+  }
+
+  /** The created_at of the run's idempotency keys: the time the request that stored the event arrived. */
+  async function keysStoredAt(label: string): Promise<Map<string, number>> {
+    const db = new Client({ connectionString: pg.url });
+    await db.connect();
+    try {
+      // The webhooks service scopes a client's key by what it identifies: `webhooks.application-event:<app>:<key>`.
+      const scope = 'webhooks.application-event:1:';
+      const rows = await db.query<{ idem_key: string; created_at: string }>(
+        'SELECT idem_key, created_at FROM delivery_idempotency_keys WHERE starts_with(idem_key, $1)', [`${scope}${label}-`]);
+      return new Map(rows.rows.map((r) => [r.idem_key.slice(scope.length), Number(r.created_at)]));
+    } finally {
+      await db.end();
+    }
   }
 
   /** No operator action: every replica answers its own /health/ready, every gateway its /health/ready. */
