@@ -35,6 +35,8 @@ export interface FaultFigures {
   readonly deliveryRecoveryMs: number;
   /** The slowest accept-to-first-delivery of the run. */
   readonly maxDeliveryLatencyMs: number;
+  /** The same over the events delivered before the fault: what the load alone gives on this machine. */
+  readonly maxDeliveryLatencyBeforeFaultMs: number;
 }
 
 const UID = /"uid":"([^"]+)"/;
@@ -85,6 +87,11 @@ export function faultFigures(
     pendingAtFault,
     apiRecoveryMs: load.refused.length === 0 ? 0 : lastRefusal - faultAt,
     deliveryRecoveryMs: lastBacklogDelivery - faultAt,
-    maxDeliveryLatencyMs: Math.max(0, ...load.accepted.map((a) => (delivered.get(a.uid)?.firstAt ?? a.acceptedAt) - a.acceptedAt)),
+    maxDeliveryLatencyMs: maxLatency(load.accepted, delivered),
+    maxDeliveryLatencyBeforeFaultMs: maxLatency(load.accepted.filter((a) => (delivered.get(a.uid)?.firstAt ?? Infinity) < faultAt), delivered),
   };
+}
+
+function maxLatency(events: readonly AcceptedEvent[], delivered: ReadonlyMap<string, { firstAt: number }>): number {
+  return Math.max(0, ...events.map((a) => (delivered.get(a.uid)?.firstAt ?? a.acceptedAt) - a.acceptedAt));
 }
