@@ -1,4 +1,3 @@
-import type { ReceivedRequest } from '@hookrelay/testing';
 import type { AcceptedEvent, FailoverLoadClient } from './failover-load.client';
 
 /** What one fault under load did, as printed by the failover e2e test and recorded in docs/fault-tolerance.md. */
@@ -37,6 +36,13 @@ export interface FaultFigures {
   readonly maxDeliveryLatencyMs: number;
   /** The same over the events delivered before the fault: what the load alone gives on this machine. */
   readonly maxDeliveryLatencyBeforeFaultMs: number;
+}
+
+/** What the figures read of a receiver's request (the testing lib's ReceivedRequest has these). */
+interface ReceivedRequest {
+  readonly body: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly receivedAt: number;
 }
 
 const UID = /"uid":"([^"]+)"/;

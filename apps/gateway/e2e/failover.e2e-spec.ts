@@ -46,7 +46,7 @@ describe('failover under load (2 gateways, 2 replicas of each service, PostgreSQ
   }, 120_000);
 
   afterAll(async () => {
-    // eslint-disable-next-line no-console -- the figures recorded in docs/fault-tolerance.md
+    // The figures recorded in docs/fault-tolerance.md.
     console.log(`failover figures:\n${JSON.stringify(figures, null, 1)}`);
     await platform?.stop();
     await receiver?.close();
@@ -77,7 +77,7 @@ describe('failover under load (2 gateways, 2 replicas of each service, PostgreSQ
     await sleep(1_000);
     const result = faultFigures(fault, label, load, receiver.requests, faultAt, pendingAtFault, await keysStoredAt(label));
     figures.push(result);
-    // eslint-disable-next-line no-console -- printed as they come, in case a later fault fails the run
+    // Printed as they come, in case a later fault fails the run.
     console.log(JSON.stringify(result));
     expect(wanted.size).toBe(load.accepted.length);
     expect(result.pendingAtFault).toBeGreaterThan(0);
