@@ -19,7 +19,7 @@ export interface PlatformOptions {
   database: { postgresUrl: string } | { sqlitePath: string };
   /** HOOKRELAY_API_KEYS for the gateway ("tenant:key[:role]", comma-separated). */
   apiKeys: string;
-  /** Replicas per service (default 1 each). */
+  /** Replicas per app (default 1 each). Every gateway replica listens on a port of its own (see `baseUrls`). */
   replicas?: Partial<Record<PlatformApp, number>>;
   /** Extra variables for every app. */
   env?: Record<string, string>;
@@ -37,12 +37,21 @@ export interface AppProcess {
   readonly process: ManagedProcess;
   /** The service's own HTTP port for /health and /metrics (OPS_PORT), when the platform gives them one. */
   readonly opsPort?: number;
+  /** A gateway's API port (PORT); each gateway replica has its own. */
+  readonly port?: number;
 }
 
 /** The four apps, built (npm run build), running as separate processes like in production. */
 export interface PlatformHandle {
+  /** The first gateway's URL and port. */
   readonly baseUrl: string;
   readonly port: number;
+  /**
+   * One URL per gateway slot (the first is `baseUrl`), whether that gateway runs right now or not, like
+   * the address list a client or load balancer is configured with. startApp('gateway') fills the first
+   * slot no running gateway listens on, so a killed gateway comes back on its own port.
+   */
+  readonly baseUrls: readonly string[];
   readonly env: Readonly<Record<string, string>>;
   apps(app?: PlatformApp): AppProcess[];
   /** Starts one more replica of an app and waits until it says it is ready. */
@@ -51,7 +60,7 @@ export interface PlatformHandle {
   stopApp(replica: AppProcess, signal?: NodeJS.Signals): Promise<void>;
   /** Stops every app, then starts them again with the same settings, or these changed ones ("" unsets one); the data stays. */
   restart(changedEnv?: Record<string, string>): Promise<void>;
-  /** Waits until GET /health/ready answers 200. */
+  /** Waits until GET /health/ready answers 200 on every running gateway. */
   waitUntilReady(timeoutMs?: number): Promise<void>;
   /** Everything the apps printed, for failure messages. */
   logs(): string;
@@ -77,7 +86,7 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformH
     for (const app of SERVICE_APPS) {
       for (let i = 0; i < (options.replicas?.[app] ?? 1); i++) await platform.startApp(app);
     }
-    await platform.startApp('gateway');
+    for (let i = 0; i < (options.replicas?.gateway ?? 1); i++) await platform.startApp('gateway');
     await platform.waitUntilReady();
   } catch (error) {
     const logs = platform.logs();
@@ -90,6 +99,8 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformH
 class Platform implements PlatformHandle {
   private running: AppProcess[] = [];
   private readonly output: string[] = [];
+  /** The gateway slots' ports; the first is the one PORT in `env` names. */
+  private readonly gatewayPorts: number[];
   readonly baseUrl: string;
 
   constructor(
@@ -98,7 +109,12 @@ class Platform implements PlatformHandle {
     private readonly opsPorts: boolean,
     private readonly natsAuth: boolean,
   ) {
-    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.baseUrl = gatewayUrl(port);
+    this.gatewayPorts = [port];
+  }
+
+  get baseUrls(): readonly string[] {
+    return this.gatewayPorts.map(gatewayUrl);
   }
 
   get env(): Readonly<Record<string, string>> {
@@ -111,12 +127,15 @@ class Platform implements PlatformHandle {
 
   async startApp(app: PlatformApp): Promise<AppProcess> {
     const opsPort = this.opsPorts && app !== 'gateway' ? await getFreePort() : undefined;
+    const port = app === 'gateway' ? await this.freeGatewaySlot() : undefined;
     const credentials = this.natsAuth ? testNatsCredentialsEnv(app) : {};
-    const env = { ...process.env, ...credentials, ...this.env, ...(opsPort ? { OPS_PORT: String(opsPort) } : {}) };
+    const env = {
+      ...process.env, ...credentials, ...this.env, ...(opsPort ? { OPS_PORT: String(opsPort) } : {}), ...(port ? { PORT: String(port) } : {}),
+    };
     const proc = new ManagedProcess(process.execPath, [RUN_APP, app], { cwd: ROOT, env, emergencySignal: 'SIGKILL' });
     proc.output.onLine((line) => this.output.push(`[${app}:${proc.pid}] ${line}`));
     const ready = proc.output.watchFor(/ready: /);
-    const replica = { app, process: proc, ...(opsPort ? { opsPort } : {}) };
+    const replica = { app, process: proc, ...(opsPort ? { opsPort } : {}), ...(port ? { port } : {}) };
     this.running.push(replica);
     await waitUntil(ready, {
       description: `${app} to start`,
@@ -140,16 +159,29 @@ class Platform implements PlatformHandle {
     await this.stopAll();
     this.settings = { ...this.settings, ...changedEnv };
     for (const app of apps.filter((a) => a !== 'gateway')) await this.startApp(app);
-    if (apps.includes('gateway')) await this.startApp('gateway');
+    for (const app of apps.filter((a) => a === 'gateway')) await this.startApp(app);
     await this.waitUntilReady();
   }
 
   async waitUntilReady(timeoutMs = 30_000): Promise<void> {
-    await waitUntil(async () => (await fetch(`${this.baseUrl}/health/ready`).then((r) => r.status).catch(() => 0)) === 200, {
-      description: 'GET /health/ready to answer 200',
+    const running = this.apps('gateway').map((g) => gatewayUrl(g.port ?? this.port));
+    const urls = running.length > 0 ? running : [this.baseUrl];
+    const ready = (url: string): Promise<boolean> => fetch(`${url}/health/ready`).then((r) => r.status === 200, () => false);
+    await waitUntil(async () => (await Promise.all(urls.map(ready))).every(Boolean), {
+      description: `GET /health/ready to answer 200 on ${urls.join(', ')}`,
       timeoutMs,
       intervalMs: 100,
     });
+  }
+
+  /** The first gateway port no running gateway listens on; a new one when every slot is taken. */
+  private async freeGatewaySlot(): Promise<number> {
+    const taken = new Set(this.apps('gateway').map((g) => g.port));
+    const free = this.gatewayPorts.find((p) => !taken.has(p));
+    if (free !== undefined) return free;
+    const added = await getFreePort();
+    this.gatewayPorts.push(added);
+    return added;
   }
 
   logs(): string {
@@ -165,4 +197,8 @@ class Platform implements PlatformHandle {
     const order = [...this.running].sort((a, b) => Number(b.app === 'gateway') - Number(a.app === 'gateway'));
     for (const replica of order) await this.stopApp(replica);
   }
+}
+
+function gatewayUrl(port: number): string {
+  return `http://127.0.0.1:${port}`;
 }
