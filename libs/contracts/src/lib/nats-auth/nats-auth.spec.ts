@@ -2,17 +2,9 @@ import { REQUEST_SUBJECTS } from '../request-map';
 import { execHandlerNatsUser } from './exec-handler-permissions';
 import { NATS_APPS, natsAppPermissions, natsInboxPrefix } from './nats-app-permissions';
 import { renderNatsAppUsers, renderNatsUser, renderNatsUsersFile, withNatsUser } from './render-nats-config.util';
+import { natsSubjectMatches } from '../../testing/nats-subject-matches';
 
-/** NATS subject matching: `*` is one token, `>` the rest. */
-function matches(pattern: string, subject: string): boolean {
-  const p = pattern.split('.');
-  const s = subject.split('.');
-  for (let i = 0; i < p.length; i++) {
-    if (p[i] === '>') return s.length > i;
-    if (p[i] !== '*' && p[i] !== s[i]) return false;
-  }
-  return p.length === s.length;
-}
+const matches = natsSubjectMatches;
 const allows = (patterns: string[], subject: string): boolean => patterns.some((p) => matches(p, subject));
 const TENANT = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

@@ -11,17 +11,9 @@ import { execRequestSubjectV2, execSyncSubjectV2, execTenantRequestsFilterV2 } f
 import { INTEGRATION_POINT_SUBJECTS_V1 } from '../integration-points/integration-point.commands.v1';
 import { DELIVERY_SUBSCRIPTION_SUBJECTS_V1 } from '../delivery-subscriptions/delivery-subscriptions.v1';
 import { STREAMS } from './streams';
+import { natsSubjectMatches } from '../../testing/nats-subject-matches';
 
-/** NATS subject matching: `*` is one token, `>` the rest. */
-function matches(pattern: string, subject: string): boolean {
-  const p = pattern.split('.');
-  const s = subject.split('.');
-  for (let i = 0; i < p.length; i++) {
-    if (p[i] === '>') return s.length > i;
-    if (p[i] !== '*' && p[i] !== s[i]) return false;
-  }
-  return p.length === s.length;
-}
+const matches = natsSubjectMatches;
 
 const TENANT = '6f1c2c1e-8a55-4d1e-9a0e-3f1f4b1e2d3c';
 
