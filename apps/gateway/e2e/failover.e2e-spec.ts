@@ -80,7 +80,9 @@ describe('failover under load (3 NATS nodes, 2 gateways, 2 replicas of each serv
     await sleep(Math.max(0, faultAt + LOAD_AFTER_FAULT_MS - Date.now()));
     await load.stop();
     const wanted = new Set(load.accepted.map((a) => a.uid));
-    const deadline = Date.now() + 45_000;
+    // Jobs whose PubAck died with a NATS node come back through the scheduler's lost-job recovery, parked
+    // rows at their wake time: on a loaded machine that took over 45 s (docs/fault-tolerance.md).
+    const deadline = Date.now() + 90_000;
     while (pendingNow(load.accepted, receiver.requests, label) > 0 && Date.now() < deadline) await sleep(250);
     // Late redeliveries of jobs whose ack was lost would land now: count them too.
     await sleep(1_000);
@@ -126,7 +128,7 @@ describe('failover under load (3 NATS nodes, 2 gateways, 2 replicas of each serv
       await platform.stopApp(platform.apps('webhooks')[0]!, 'SIGKILL');
       await platform.startApp('webhooks');
     });
-  }, 90_000);
+  }, 150_000);
 
   it('kill -9 of one gateway while clients retry to the other, started again', async () => {
     await underLoad('kill -9 one gateway', 'gw', async () => {
@@ -134,7 +136,7 @@ describe('failover under load (3 NATS nodes, 2 gateways, 2 replicas of each serv
       await sleep(2_000);
       await platform.startApp('gateway');
     });
-  }, 90_000);
+  }, 150_000);
 
   it('kill -9 of the NATS node leading the delivery jobs stream, started again', async () => {
     const result = await underLoad('kill -9 the delivery stream leader NATS node', 'nats', async () => {
@@ -146,7 +148,7 @@ describe('failover under load (3 NATS nodes, 2 gateways, 2 replicas of each serv
     });
     // One node of three down: the API keeps accepting (the issue's bound: at most 1 % refused).
     expect(result.refusedAnswers).toBeLessThanOrEqual(Math.ceil(result.sent * 0.01));
-  }, 120_000);
+  }, 180_000);
 
   async function streamLeader(stream: string): Promise<string> {
     const nc = await connect({ servers: nats.url.split(',') });
@@ -163,5 +165,5 @@ describe('failover under load (3 NATS nodes, 2 gateways, 2 replicas of each serv
     const result = await underLoad('PostgreSQL restart', 'pg', () => pg.restart());
     // The database away for a moment is 503 + Retry-After (retry), never 500 (a failed request).
     expect(result.refusedByKind['500'] ?? 0).toBe(0);
-  }, 90_000);
+  }, 150_000);
 });

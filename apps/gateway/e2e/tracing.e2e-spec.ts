@@ -54,7 +54,12 @@ describe('tracing (OpenTelemetry over OTLP/HTTP)', () => {
     expect(traceId).toBeDefined();
     expect(request!.rawHeaders.filter((name) => name.toLowerCase() === 'traceparent')).toHaveLength(1);
 
-    const spans = await pollUntil('the attempt span to be exported', async () => traceOf(traceId!), (found) => found.some((span) => span.spanId === attemptSpanId), 15_000);
+    // Each app exports on its own schedule: wait for the gateway's request span as well as the attempt's.
+    const spans = await pollUntil(
+      'the gateway request span and the attempt span to be exported', async () => traceOf(traceId!),
+      (found) => found.some((span) => span.spanId === attemptSpanId) && found.some((span) => span.service === 'gateway' && span.kind === SERVER),
+      15_000,
+    );
     expect(otlp.contentTypes.every((type) => type.startsWith('application/json'))).toBe(true);
 
     const http = spans.find((span) => span.service === 'gateway' && span.kind === SERVER);
