@@ -74,7 +74,10 @@ class LoadClient {
     try {
       const res = await fetch(`${this.baseUrl}/application/1/events`, {
         method: 'POST',
-        headers: { authorization: KEY, 'content-type': 'application/json' },
+        // The retry carries the same Idempotency-Key: a request lost with the node may have stored its event
+        // (a service that committed it, a gateway that never got the answer); then the retry gets the first
+        // answer instead of a second event. Without the key, runs saw 0-2 events under two webhook-ids.
+        headers: { authorization: KEY, 'content-type': 'application/json', 'idempotency-key': uid },
         body: JSON.stringify({ event_name: 'cluster.fault', event_type: 'test', data: { uid } }),
         signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
       });
