@@ -83,9 +83,9 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformH
   };
   const platform = new Platform(port, env, options.opsPorts ?? false, options.natsAuth ?? true);
   try {
-    for (const app of SERVICE_APPS) {
-      for (let i = 0; i < (options.replicas?.[app] ?? 1); i++) await platform.startApp(app);
-    }
+    // The services boot side by side, as `npm start` and an orchestrator start them (migrations are safe to race:
+    // runMigrations); the gateway after them, so its readiness means the whole platform is up.
+    await Promise.all(SERVICE_APPS.flatMap((app) => Array.from({ length: options.replicas?.[app] ?? 1 }, () => platform.startApp(app))));
     for (let i = 0; i < (options.replicas?.gateway ?? 1); i++) await platform.startApp('gateway');
     await platform.waitUntilReady();
   } catch (error) {
@@ -158,7 +158,7 @@ class Platform implements PlatformHandle {
     const apps = this.running.map((r) => r.app);
     await this.stopAll();
     this.settings = { ...this.settings, ...changedEnv };
-    for (const app of apps.filter((a) => a !== 'gateway')) await this.startApp(app);
+    await Promise.all(apps.filter((a) => a !== 'gateway').map((app) => this.startApp(app)));
     for (const app of apps.filter((a) => a === 'gateway')) await this.startApp(app);
     await this.waitUntilReady();
   }
@@ -193,9 +193,10 @@ class Platform implements PlatformHandle {
   }
 
   private async stopAll(): Promise<void> {
-    // Gateway first, like an orchestrator draining traffic, then the services.
-    const order = [...this.running].sort((a, b) => Number(b.app === 'gateway') - Number(a.app === 'gateway'));
-    for (const replica of order) await this.stopApp(replica);
+    // Gateways first, like an orchestrator draining traffic, then the services side by side.
+    const gateways = this.running.filter((r) => r.app === 'gateway');
+    await Promise.all(gateways.map((replica) => this.stopApp(replica)));
+    await Promise.all(this.running.filter((r) => r.app !== 'gateway').map((replica) => this.stopApp(replica)));
   }
 }
 
