@@ -42,7 +42,8 @@
 //   BENCH_LAT_CONNECTIONS (64) connections of the latency client ·
 //   BENCH_CLIENTS (64) concurrent clients of the fan-out 1 runs (fan-out 10: half; 100 per request: an eighth) ·
 //   BENCH_SKIP_REFS=1 · BENCH_SKIP_PG=1 · BENCH_LOG=1 (GET /callback over BENCH_ROWS=1,000,000 rows, slow) ·
-//   BENCH_ONLY=<comma list> of bare, ref, bullmq, refs, f1h, f1n, f10, b100, lat, sqlite, pg, httpclient, log
+//   BENCH_CONSOLE=1 (the console's log page and stats over BENCH_ROWS deliveries: targets p99 < 300 ms / < 100 ms) ·
+//   BENCH_ONLY=<comma list> of bare, ref, bullmq, refs, f1h, f1n, f10, b100, lat, sqlite, pg, httpclient, log, console
 //   (product sections alone run on SQLite; `pg` alone runs every product section on PostgreSQL) ·
 //   BENCH_ROOT (the checkout whose built dist/ and start-platform.js are run; default: this one).
 // Needs `npm run build` first. Installs redis-server with apt-get when missing (as root).
@@ -58,6 +59,7 @@ const { startNats, ensureRedis, startRedis, startPostgres } = require('./lib/ser
 const { startPlatform, scrapeLagP99, tenantId } = require('./lib/platform');
 const { saturationRun, latencyRun } = require('./lib/measure');
 const { callbackLogSection } = require('./lib/callback-log');
+const { consoleApiSection } = require('./lib/console-api');
 
 const num = (name, fallback) => (process.env[name] !== undefined && process.env[name] !== '' ? Number(process.env[name]) : fallback);
 const ROOT = path.resolve(process.env.BENCH_ROOT || path.join(__dirname, '..'));
@@ -88,7 +90,7 @@ const RSS_PROCESSES = ['gateway', 'callbacks', 'webhooks', 'integration-points',
 function selection() {
   const only = (process.env.BENCH_ONLY || '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const expand = only.flatMap((t) => (t === 'refs' ? REF_SECTIONS : t === 'product' ? PRODUCT_SECTIONS : [t]));
-  const known = [...REF_SECTIONS, ...PRODUCT_SECTIONS, 'sqlite', 'pg', 'httpclient', 'log'];
+  const known = [...REF_SECTIONS, ...PRODUCT_SECTIONS, 'sqlite', 'pg', 'httpclient', 'log', 'console'];
   const unknown = expand.filter((t) => !known.includes(t));
   if (unknown.length) throw new Error(`BENCH_ONLY: unknown section(s) ${unknown.join(', ')}; known: refs, product, ${known.join(', ')}`);
   if (!only.length) {
@@ -98,17 +100,20 @@ function selection() {
       databases: process.env.BENCH_SKIP_PG ? ['sqlite'] : ['sqlite', 'pg'],
       httpClient: true,
       log: Boolean(process.env.BENCH_LOG),
+      console: Boolean(process.env.BENCH_CONSOLE),
     };
   }
   const product = expand.filter((t) => PRODUCT_SECTIONS.includes(t));
   const databases = expand.filter((t) => t === 'sqlite' || t === 'pg');
   const log = expand.includes('log');
+  const consoleApi = expand.includes('console');
   return {
     refs: expand.filter((t) => REF_SECTIONS.includes(t)),
     product: product.length ? product : databases.length ? PRODUCT_SECTIONS : [],
-    databases: databases.length ? databases : product.length || log ? ['sqlite'] : [],
+    databases: databases.length ? databases : product.length || log || consoleApi ? ['sqlite'] : [],
     httpClient: expand.includes('httpclient'),
     log,
+    console: consoleApi,
   };
 }
 
@@ -262,7 +267,7 @@ async function explainUndelivered(platform, r) {
   }
 }
 
-async function productBlock(db, receiver, sections, withLog) {
+async function productBlock(db, receiver, sections, withLog, withConsole) {
   let pg;
   try {
     pg = db === 'pg' ? await startPostgres() : undefined;
@@ -314,6 +319,11 @@ async function productBlock(db, receiver, sections, withLog) {
       if (withLog) {
         log(`  GET /callback over ${ROWS.toLocaleString('en')} stored callbacks (BENCH_LOG=1):`);
         await callbackLogSection({ platform, tenant, rows: ROWS, log });
+      }
+      if (withConsole) {
+        current = 'console';
+        log(`  the console's API over ${ROWS.toLocaleString('en')} stored deliveries (BENCH_CONSOLE=1):`);
+        out.console = await consoleApiSection({ platform, tenant, rows: ROWS, log });
       }
     });
   } catch (error) {
@@ -432,6 +442,14 @@ function summary(results) {
       check(`PostgreSQL ≥ 0.8× SQLite: ${SHORT[section]}`, value, showRatio(value), value >= 0.8);
     }
   }
+  const consoleApi = sqlite && sqlite.console;
+  if (consoleApi) {
+    const worst = (figures) => Object.entries(figures).reduce((a, b) => (b[1] > a[1] ? b : a), ['', -Infinity]);
+    const [page, pageP99] = worst(consoleApi.pages);
+    check(`console log page of 100, p99 < 300 ms, ${ROWS.toLocaleString('en')} deliveries (worst filter)`, pageP99, `${fmtMs(pageP99)} (${page})`, pageP99 < 300);
+    const [stat, statP99] = worst(consoleApi.stats);
+    check(`console stats, p99 < 100 ms, ${ROWS.toLocaleString('en')} deliveries`, statP99, `${fmtMs(statP99)} (${stat})`, statP99 < 100);
+  }
   if (!sqlite) log('\n(targets are judged on the SQLite defaults, which did not run)');
   log('\ntargets:');
   table(['target', 'measured', 'status'], targets);
@@ -470,7 +488,7 @@ async function main() {
   const { newer, git } = preflight();
   log(`Hookrelay bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores (${os.cpus()[0].model.trim()}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   log(`code: ${ROOT} at ${git}${newer ? ` — WARNING: ${newer} source file(s) newer than the build (npm run build)` : ''}`);
-  log(`window ${SECONDS} s after ${WARMUP_MS / 1000} s warm-up per run, backlog bound ${BACKLOG.toLocaleString('en')}, latency at ${RATE.toLocaleString('en')}/s; sections: ${[...sel.refs, ...sel.databases.map((d) => `${d}[${sel.product.join(',')}]`), sel.httpClient && 'httpclient', sel.log && 'log'].filter(Boolean).join(' ')}`);
+  log(`window ${SECONDS} s after ${WARMUP_MS / 1000} s warm-up per run, backlog bound ${BACKLOG.toLocaleString('en')}, latency at ${RATE.toLocaleString('en')}/s; sections: ${[...sel.refs, ...sel.databases.map((d) => `${d}[${sel.product.join(',')}]`), sel.httpClient && 'httpclient', sel.log && 'log', sel.console && 'console'].filter(Boolean).join(' ')}`);
 
   const receiver = await startReceiver();
   log(`receiver: http://127.0.0.1:${receiver.port}/`);
@@ -478,7 +496,7 @@ async function main() {
   try {
     if (sel.refs.length) results.refs.push(await referenceRound(1, receiver, sel.refs));
     for (const db of sel.databases) {
-      const block = await productBlock(db, receiver, sel.product, sel.log && db === 'sqlite');
+      const block = await productBlock(db, receiver, sel.product, sel.log && db === 'sqlite', sel.console && db === 'sqlite');
       if (block) results.product[db] = block;
     }
     if (sel.httpClient) results.httpClient = await httpClientBlock(receiver);
