@@ -1,9 +1,11 @@
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import {
-  AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, StoredTarget, SubscriptionKey,
+  AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
   TargetConfigRow,
 } from '../../core/ports/delivery-store.port';
+import type { DeliveryStatsBatch } from '../../core/ports/delivery-stats.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
+import { statsColumns } from '../sql/delivery-stats-rows.mapper';
 import {
   attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, recordUpdateParams, TargetRowRaw, toDueDelivery, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
@@ -140,6 +142,16 @@ export class PgDeliveryStore implements DeliveryStore {
   async listPaused(tenantId: string, limit: number): Promise<StoredTarget[]> {
     const { rows } = await this.read<TargetRowRaw>(PG_STATEMENTS.targetsPaused, [tenantId, Math.max(0, limit)]);
     return rows.map(toStoredTarget);
+  }
+
+  async addStats(batch: DeliveryStatsBatch): Promise<void> {
+    if (batch.minutes.length === 0 && batch.targets.length === 0) return;
+    await this.read(PG_STATEMENTS.statsAdd, statsColumns(batch));
+  }
+
+  async pruneStats(before: number, limit: number): Promise<PrunedStats> {
+    const { rows } = await this.read<{ minutes: string; latency: string }>(PG_STATEMENTS.statsPrune, [before, Math.max(0, limit)]);
+    return { minutes: Number(rows[0]?.minutes ?? 0), latency: Number(rows[0]?.latency ?? 0) };
   }
 
   async close(): Promise<void> {
