@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
 import { col } from '../portable-columns';
 
 const counter = (name: string): { name: string; type: string; isNullable: boolean; default: number } => ({ name, type: 'integer', isNullable: false, default: 0 });
