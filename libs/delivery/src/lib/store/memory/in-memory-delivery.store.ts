@@ -220,6 +220,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
   async removeTarget(key: SubscriptionKey, at: number): Promise<number> {
     this.assertOpen();
     this.targetRows.delete(targetKey(key));
+    this.targetTimeRows.delete(targetKey(key));
     let closed = 0;
     for (const row of this.deliveries.values()) {
       if (sameSubscription(row, key) && row.state === 'OPEN') {
