@@ -8,6 +8,8 @@ import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { CallbackLogController } from './callback-log/callback-log.controller';
 import { CallbackLogService } from './callback-log/callback-log.service';
 import { CallbacksEnv } from './config/callbacks.env';
+import { DeliveryStatsController } from './delivery-stats/delivery-stats.controller';
+import { DeliveryStatsService } from './delivery-stats/delivery-stats.service';
 import { DeliverySubscriptionsController } from './delivery-subscriptions/delivery-subscriptions.controller';
 import { DeliverySubscriptionsService } from './delivery-subscriptions/delivery-subscriptions.service';
 import { EnvelopeCallbacksController } from './envelope-callbacks/envelope-callbacks.controller';
@@ -30,7 +32,7 @@ export class CallbacksAppModule {
         NatsConnectionModule.forRoot(natsClientOptions(env, 'callbacks')),
         DeliveryModule.forRoot(delivery),
       ],
-      controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, DeliverySubscriptionsController, healthControllerFor('callbacks'), MetricsController],
+      controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, DeliverySubscriptionsController, DeliveryStatsController, healthControllerFor('callbacks'), MetricsController],
       providers: [
         EnvelopeCallbacksService,
         EnvelopeCallbackTestsService,
@@ -45,6 +47,7 @@ export class CallbacksAppModule {
         { provide: SEND_HTTP_CLIENT, useFactory: () => new DeliveryHttpClient({ allowCidrs: delivery.allowCidrs, publicUrls: delivery.publicUrls }) },
         CallbackLogService,
         DeliverySubscriptionsService,
+        DeliveryStatsService,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },

@@ -32,6 +32,10 @@ export { DeliveryEntity, DELIVERY_SOURCES, DELIVERY_STATES, APPLICATION_STATES, 
 export type { DeliverySource, DeliveryState, ApplicationState, CloseReason, DeliveryPolicy } from './lib/deliveries/delivery.entity';
 export { DeliveryAttemptEntity } from './lib/deliveries/delivery-attempt.entity';
 export { DeliveryRepository } from './lib/deliveries/delivery.repository';
+export { DeliveryStatsRepository } from './lib/deliveries/delivery-stats.repository';
+export type { LatencyBucketCount, StatsMinuteCounts } from './lib/deliveries/delivery-stats.repository';
+export { DeliveryStatsMinuteEntity } from './lib/deliveries/delivery-stats-minute.entity';
+export { DeliveryStatsLatencyEntity } from './lib/deliveries/delivery-stats-latency.entity';
 export type { DeliveryPageQuery, DeliveryColumn, DeliveryComparison, DeliveryTimeRange } from './lib/deliveries/delivery.repository';
 export { serializedWrite, serializedTransaction } from './lib/data-source/serialized-write.util';
 

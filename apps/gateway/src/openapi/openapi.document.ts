@@ -84,6 +84,20 @@ const conpeek = (summary: string, extra: Json = {}): Json => ({ tags: ['Conpeek'
 const docstudio = (summary: string, extra: Json = {}): Json => ({ tags: ['DocStudio envelope callbacks'], summary, parameters: [mailbox], ...extra });
 const hookrelay = (summary: string, extra: Json = {}): Json => ({ tags: ['Hookrelay operations'], summary, ...extra });
 const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, description: 'Up to 255 visible ASCII characters: a repeat within 24 h gets the first answer and creates nothing new', schema: { type: 'string', maxLength: 255 } };
+/** GET /hookrelay/v1/stats: `delivered` closed DELIVERED, `retrying` failed with another attempt scheduled, `failed` closed EXHAUSTED, `disabled` closed DISABLED. */
+const deliveryStats: Json = {
+  type: 'object',
+  properties: {
+    window: { type: 'string', enum: ['1h', '24h'] }, step_seconds: { type: 'integer', enum: [60, 600] },
+    from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' },
+    series: { type: 'array', description: 'every bucket of the window, oldest first, zeros included', items: { type: 'object', properties: { t: { type: 'string', format: 'date-time' }, delivered: { type: 'integer' }, retrying: { type: 'integer' }, failed: { type: 'integer' }, disabled: { type: 'integer' } } } },
+    totals: { type: 'object', properties: { delivered: { type: 'integer' }, retrying: { type: 'integer' }, failed: { type: 'integer' }, disabled: { type: 'integer' } } },
+    success_ratio: { type: ['number', 'null'], description: 'delivered / (delivered + retrying + failed); null when none' },
+    latency_ms: { type: 'object', description: 'attempt duration percentiles (histogram, interpolated)', properties: { p50: { type: ['number', 'null'] }, p99: { type: ['number', 'null'] } } },
+    queue_depth: { type: 'integer', description: 'deliveries not closed, counted up to 10,000' }, queue_depth_capped: { type: 'boolean' },
+    paused_subscriptions: { type: 'integer' },
+  },
+};
 const pausedSubscription: Json = {
   type: 'object',
   properties: {
@@ -162,6 +176,12 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       },
       '/callback/{id}': { parameters: [pathParam('id')], get: conpeek('One callback with its call_history', { responses: { ...ok('the callback', { type: 'object', properties: { success: { const: true }, data: ref('Callback') } }), ...errors('conpeek', 401, 404) } }) },
       '/hookrelay/v1/subscriptions/paused': { get: hookrelay('Subscriptions paused by the circuit breaker (410, webhook-delivery: disable, or failing too long)', { responses: { ...ok('the paused subscriptions', { type: 'object', properties: { data: { type: 'array', items: pausedSubscription } } }), ...errors('hookrelay', 401) } }) },
+      '/hookrelay/v1/stats': {
+        get: hookrelay('Delivery stats over the last hour or day (the console\'s Overview): outcomes per bucket, success ratio, attempt latency, queue depth, paused subscriptions. Pre-aggregated: each worker writes its counts every DELIVERY_STATS_FLUSH_MS, so the latest seconds may be missing', {
+          parameters: [query('window', '`1h` (60 buckets of 60 s, the default) or `24h` (144 buckets of 600 s)', { type: 'string', enum: ['1h', '24h'], default: '1h' })],
+          responses: { ...ok('the stats', { type: 'object', properties: { data: deliveryStats } }), ...errors('hookrelay', 400, 401) },
+        }),
+      },
       '/hookrelay/v1/subscriptions/{source}/{subscription_id}/resume': {
         parameters: [pathParam('source', { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point'] }), pathParam('subscription_id')],
         post: hookrelay('Resume a paused subscription; deliveries closed DISABLED while it was paused are sent again', { responses: { ...ok('resumed', { type: 'object', properties: { data: { type: 'object', properties: { resumed: { const: true }, reopened: { type: 'integer' } } } } }), ...errors('hookrelay', 400, 401, 403, 404) } }),

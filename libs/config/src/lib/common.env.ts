@@ -160,6 +160,16 @@ export class CommonEnv extends EncryptionEnv {
   @Max(60_000)
   DELIVERY_SCHEDULER_INTERVAL_MS = 250;
 
+  /**
+   * How often each worker writes its delivery stats (the console's Overview) to the database: one write per
+   * interval whatever the traffic. A process killed with -9 loses at most this much of its stats.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  DELIVERY_STATS_FLUSH_MS = 2_000;
+
   /** Attempts one process runs at once from the retry lane (on top of DELIVERY_CONCURRENCY for first attempts). */
   @Transform(toInt)
   @IsInt()

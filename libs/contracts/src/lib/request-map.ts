@@ -4,6 +4,7 @@ import { CALLBACK_LOG_SUBJECTS_V1, CallbackByIdCommand, CallbackView, ListCallba
 import {
   DELIVERY_SUBSCRIPTION_SUBJECTS_V1, ListPausedSubscriptionsCommand, PausedSubscriptionView, ResumedSubscriptionView, ResumeSubscriptionCommand,
 } from './delivery-subscriptions/delivery-subscriptions.v1';
+import { DELIVERY_STATS_SUBJECTS_V1, DeliveryStatsView, GetDeliveryStatsCommand } from './delivery-stats/delivery-stats.v1';
 import {
   APPLICATION_WEBHOOK_SUBJECTS_V1, DeleteApplicationWebhookCommand, GetApplicationWebhookCommand, PutApplicationWebhookCommand,
 } from './application-webhooks/application-webhook.commands.v1';
@@ -64,6 +65,7 @@ export interface RequestMap {
   [CALLBACK_LOG_SUBJECTS_V1.recall]: Contract<CallbackByIdCommand, { recalled: true }>;
   [DELIVERY_SUBSCRIPTION_SUBJECTS_V1.listPaused]: Contract<ListPausedSubscriptionsCommand, PausedSubscriptionView[]>;
   [DELIVERY_SUBSCRIPTION_SUBJECTS_V1.resume]: Contract<ResumeSubscriptionCommand, ResumedSubscriptionView>;
+  [DELIVERY_STATS_SUBJECTS_V1.get]: Contract<GetDeliveryStatsCommand, DeliveryStatsView>;
 
   [ENVELOPE_CALLBACK_SUBJECTS_V1.create]: Contract<CreateEnvelopeCallbackCommand, CreatedEnvelopeCallbackView>;
   [ENVELOPE_CALLBACK_SUBJECTS_V1.list]: Contract<ListEnvelopeCallbacksCommand, EnvelopeCallbackView[]>;
@@ -94,6 +96,7 @@ export const REQUEST_SUBJECTS = [
   ...Object.values(APPLICATION_EVENT_SUBJECTS_V1),
   ...Object.values(CALLBACK_LOG_SUBJECTS_V1),
   ...Object.values(DELIVERY_SUBSCRIPTION_SUBJECTS_V1),
+  ...Object.values(DELIVERY_STATS_SUBJECTS_V1),
   ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1),
   ...Object.values(ENVELOPE_EVENT_SUBJECTS_V1),
 ] as const satisfies readonly RequestSubject[];

@@ -11,6 +11,7 @@ import type { EngineTrace } from '../lib/core/ports/engine-trace.port';
 import type { TargetChangeNotifier } from '../lib/core/ports/target-change-notifier.port';
 import type { HttpAttemptRequest, HttpAttemptResult } from '../lib/http/http-attempt.types';
 import { InMemoryDeliveryStore } from '../lib/store/memory/in-memory-delivery.store';
+import { DeliveryStatsAggregator } from '../lib/stats/delivery-stats.aggregator';
 
 /** Fixed test keys (base64 of 32 bytes). */
 export const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -115,6 +116,8 @@ export interface EngineHarness {
   notifier: LocalNotifier;
   sealer: DeliverySealer;
   warnings: string[];
+  /** What the engine reported for the delivery stats (drain() it to see). */
+  stats: DeliveryStatsAggregator;
   /** How many times the store's getTarget ran (database reads of targets). */
   targetReads: () => number;
 }
@@ -135,10 +138,11 @@ export function engineHarness(options: Partial<EngineOptions> = {}, share: Worke
   const notifier = new LocalNotifier();
   const sealer = new DeliverySealer(new SecretBox(TEST_KEY));
   const warnings: string[] = [];
+  const stats = new DeliveryStatsAggregator();
   const engine = new DeliveryEngine({
-    store, publisher, backlog: publisher, http, notifier, sealer, clock, metrics: { accepted: () => undefined, attempted: () => undefined, closed: () => undefined, parked: () => undefined },
+    store, publisher, backlog: publisher, http, notifier, sealer, clock, metrics: { accepted: () => undefined, attempted: () => undefined, closed: () => undefined, parked: () => undefined }, stats,
     liveWorkers: () => share, warn: (message) => warnings.push(message), random: () => 0.5, trace,
   }, { ...TEST_ENGINE_OPTIONS, ...options });
   notifier.engine = engine;
-  return { engine, store, publisher, http, clock, notifier, sealer, warnings, targetReads: () => reads };
+  return { engine, store, publisher, http, clock, notifier, sealer, warnings, stats, targetReads: () => reads };
 }

@@ -57,7 +57,7 @@ export async function startEngineNode(options: EngineNodeOptions): Promise<Engin
   const engineOptions: EngineOptions = { ...TEST_ENGINE_OPTIONS, ...options.engine };
   const moduleOptions: DeliveryModuleOptions = {
     engine: engineOptions, database: options.database, databasePoolSize: 4, runWorker: options.worker ?? true, freshConcurrency: 64, retryConcurrency: 16,
-    ackWaitMs: 30_000, maxAckPending: 10_000, schedulerIntervalMs: 100, attemptTimeoutCapMs: engineOptions.attemptTimeoutCapMs, allowCidrs: ['127.0.0.0/8'],
+    ackWaitMs: 30_000, maxAckPending: 10_000, schedulerIntervalMs: 100, statsFlushMs: 1_000, attemptTimeoutCapMs: engineOptions.attemptTimeoutCapMs, allowCidrs: ['127.0.0.0/8'],
     publicUrls: [], httpClient: 'undici', encryptionKeys: TEST_KEY,
     retention: { horizonMs: 0, batchSize: 500, pauseMs: 0, intervalMs: 3_600_000 }, ...options.module,
   };

@@ -10,6 +10,7 @@ import { EXEC_SUBJECT_V1 } from '../integration-points/exec.v1';
 import { execRequestSubjectV2, execSyncSubjectV2, execTenantRequestsFilterV2 } from '../integration-points/exec-handler.v2';
 import { INTEGRATION_POINT_SUBJECTS_V1 } from '../integration-points/integration-point.commands.v1';
 import { DELIVERY_SUBSCRIPTION_SUBJECTS_V1 } from '../delivery-subscriptions/delivery-subscriptions.v1';
+import { DELIVERY_STATS_SUBJECTS_V1 } from '../delivery-stats/delivery-stats.v1';
 import { STREAMS } from './streams';
 import { natsSubjectMatches } from '../../testing/nats-subject-matches';
 
@@ -19,7 +20,7 @@ const TENANT = '6f1c2c1e-8a55-4d1e-9a0e-3f1f4b1e2d3c';
 
 const REQUEST_SUBJECTS = [
   ...Object.values(HEALTH_CHECK_V1), ...Object.values(INTEGRATION_POINT_SUBJECTS_V1), ...Object.values(APPLICATION_WEBHOOK_SUBJECTS_V1),
-  ...Object.values(APPLICATION_EVENT_SUBJECTS_V1), ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1), ...Object.values(ENVELOPE_EVENT_SUBJECTS_V1), ...Object.values(CALLBACK_LOG_SUBJECTS_V1), ...Object.values(DELIVERY_SUBSCRIPTION_SUBJECTS_V1),
+  ...Object.values(APPLICATION_EVENT_SUBJECTS_V1), ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1), ...Object.values(ENVELOPE_EVENT_SUBJECTS_V1), ...Object.values(CALLBACK_LOG_SUBJECTS_V1), ...Object.values(DELIVERY_SUBSCRIPTION_SUBJECTS_V1), ...Object.values(DELIVERY_STATS_SUBJECTS_V1),
   EXEC_SUBJECT_V1, CHANNEL_SEND_SUBJECT_V1, execSyncSubjectV2(TENANT, 'ws_hook'), DELIVERY_TARGET_CHANGED_SUBJECT_V1, DELIVERY_WORKER_PRESENCE_SUBJECT_V1,
 ];
 

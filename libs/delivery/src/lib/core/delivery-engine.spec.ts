@@ -57,6 +57,49 @@ describe('DeliveryEngine on in-memory ports', () => {
     });
   });
 
+  describe('what it reports for the delivery stats (only records that applied)', () => {
+    const counts = (delivered: number, retrying: number, failed: number, disabled: number, attempts: number) => ({ delivered, retrying, failed, disabled, attempts });
+    it.each<[string, EnginePolicy, HttpAttemptResult, object, boolean]>([
+      ['2xx → delivered, a last success', CONPEEK_RETRY, ok(200, { durationMs: 42 }), counts(1, 0, 0, 0, 1), true],
+      ['500 with retries left → retrying, a last failure', CONPEEK_RETRY, ok(500, { durationMs: 42 }), counts(0, 1, 0, 0, 1), false],
+      ['500, retries disabled → failed', CONPEEK_ONCE, ok(500, { durationMs: 42 }), counts(0, 0, 1, 0, 1), false],
+      ['410 → disabled', CONPEEK_RETRY, ok(410, { durationMs: 42 }), counts(0, 0, 0, 1, 1), false],
+    ])('%s', async (_name, policy, answer, expected, success) => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      await subscribe(h, key, 'http://receiver.test/hook', policy);
+      h.http.respond = () => answer;
+      await accept(h, key);
+      await drain(h);
+      const batch = h.stats.drain();
+      expect(batch.minutes).toEqual([expect.objectContaining({ tenantId: TENANT_A, minute: h.clock.now() - (h.clock.now() % 60_000), latencyMsSum: 42, ...expected })]);
+      expect(batch.latency).toEqual([expect.objectContaining({ bucket: 5, count: 1 })]);
+      expect(batch.targets).toEqual([{ key, lastSuccessAt: success ? h.clock.now() : null, lastFailureAt: success ? null : h.clock.now() }]);
+    });
+
+    it('a close unattempted because the subscription is paused counts as disabled, without an attempt; a stale job counts nothing', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      await subscribe(h, key);
+      h.http.respond = () => ok(410);
+      await accept(h, key);
+      await drain(h);
+      h.stats.drain();
+      await accept(h, key);
+      await drain(h);
+      expect(h.stats.drain()).toEqual({ minutes: [expect.objectContaining(counts(0, 0, 0, 1, 0))], latency: [], targets: [] });
+
+      const other = keyOf(TENANT_B);
+      await subscribe(h, other);
+      h.http.respond = () => ok(200);
+      const [id] = await accept(h, other);
+      const [stale] = h.publisher.take();
+      await h.engine.recall(TENANT_B, id!);
+      await h.engine.processor.handle(stale!);
+      expect(h.stats.isEmpty).toBe(true);
+    });
+  });
+
   it('sends the signed request to the target, with its headers and a capped timeout', async () => {
     const h = engineHarness({ attemptTimeoutCapMs: 2_000 });
     const key = keyOf(TENANT_A);

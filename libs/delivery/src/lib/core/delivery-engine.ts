@@ -7,6 +7,7 @@ import type { EngineSettings } from './engine-settings.types';
 import type { Clock } from './ports/clock.port';
 import type { DeliveryStore } from './ports/delivery-store.port';
 import type { EngineMetrics } from './ports/engine-metrics.port';
+import type { DeliveryStatsSink } from './ports/delivery-stats.port';
 import type { HttpAttempter } from './ports/http-attempter.port';
 import type { JobPublisher, QueueBacklog } from './ports/job-publisher.port';
 import type { TargetChangeNotifier } from './ports/target-change-notifier.port';
@@ -29,6 +30,8 @@ export interface EnginePorts {
   sealer: DeliverySealer;
   clock: Clock;
   metrics: EngineMetrics;
+  /** Where settled attempts are counted for the delivery stats (the Overview); none by default. */
+  stats?: DeliveryStatsSink;
   /** Live worker processes, this one included, and this one's rank among them (caps are divided by them). */
   liveWorkers: () => WorkerShare;
   warn: (message: string) => void;
@@ -76,7 +79,7 @@ export class DeliveryEngine {
       { isFull: () => publisher.isFull(), retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS },
     );
     this.processor = new DeliveryProcessor({
-      store, targets: this.cache, gate: this.gate, http: ports.http, sealer, clock, metrics, notifier, settings: options, warn: ports.warn, random: ports.random,
+      store, targets: this.cache, gate: this.gate, http: ports.http, sealer, clock, metrics, stats: ports.stats, notifier, settings: options, warn: ports.warn, random: ports.random,
     });
     this.scheduler = new DeliveryScheduler(store, publisher, ports.backlog, clock, { batch: options.schedulerBatch, maxRounds: 20, leaseMs: options.leaseMs });
   }

@@ -11,6 +11,8 @@ import { ConcurrencyGate, originOf, Release } from './concurrency-gate';
 import { DeliverySealer } from './delivery-sealer';
 import type { EngineSettings } from './engine-settings.types';
 import type { Clock } from './ports/clock.port';
+import type { DeliveryStatsOutcome, DeliveryStatsSink } from './ports/delivery-stats.port';
+import { noDeliveryStats } from './ports/delivery-stats.port';
 import type { DeliveryStore, SubscriptionKey } from './ports/delivery-store.port';
 import type { EngineMetrics } from './ports/engine-metrics.port';
 import type { HttpAttempter } from './ports/http-attempter.port';
@@ -34,6 +36,8 @@ export interface ProcessorDeps {
   sealer: DeliverySealer;
   clock: Clock;
   metrics: EngineMetrics;
+  /** The pre-aggregated delivery stats (memory only on this path); none by default. */
+  stats?: DeliveryStatsSink;
   notifier: TargetChangeNotifier;
   settings: EngineSettings;
   warn: (message: string) => void;
@@ -49,9 +53,11 @@ export interface ProcessorDeps {
  */
 export class DeliveryProcessor {
   private readonly random: () => number;
+  private readonly stats: DeliveryStatsSink;
 
   constructor(private readonly deps: ProcessorDeps) {
     this.random = deps.random ?? Math.random;
+    this.stats = deps.stats ?? noDeliveryStats;
   }
 
   async handle(job: DeliveryJobV2, onWait: () => void = () => undefined): Promise<Verdict> {
@@ -118,6 +124,9 @@ export class DeliveryProcessor {
       }));
       this.deps.metrics.attempted(job.source, settled.outcome, outcome.durationMs / 1000);
       if (applied && settled.closeReason) this.deps.metrics.closed(job.source, settled.closeReason);
+      // Stats budget per attempt: one in-memory add, zero database writes (the flusher writes every few seconds).
+      // A record that did not apply was a stale copy of the job: another worker's record counts it.
+      if (applied) this.stats.settled({ key, outcome: statsOutcome(settled.closeReason), durationMs: outcome.durationMs, at: settledAt });
     } catch (recordError) {
       return this.infraRetry(job, recordError);
     }
@@ -169,7 +178,12 @@ export class DeliveryProcessor {
 
   private async closeUnattempted(job: DeliveryJobV2, reason: 'CANCELLED' | 'DISABLED'): Promise<Verdict> {
     try {
-      if (await this.deps.store.closeUnattempted(job.tenantId, job.deliveryId, job.version, reason, this.deps.clock.now())) this.deps.metrics.closed(job.source, reason);
+      const at = this.deps.clock.now();
+      if (await this.deps.store.closeUnattempted(job.tenantId, job.deliveryId, job.version, reason, at)) {
+        this.deps.metrics.closed(job.source, reason);
+        const key = { tenantId: job.tenantId, source: job.source, subscriptionId: job.subscriptionId };
+        if (reason === 'DISABLED') this.stats.settled({ key, outcome: 'disabled', durationMs: null, at });
+      }
       return { kind: 'ack' };
     } catch (error) {
       return this.infraRetry(job, error);
@@ -197,6 +211,20 @@ export class DeliveryProcessor {
   private infraRetry(job: DeliveryJobV2, error: unknown): Verdict {
     this.deps.warn(`delivery ${job.deliveryId}: ${error instanceof Error ? error.message : String(error)}; the job comes back in ${INFRA_RETRY_MS} ms`);
     return { kind: 'nak', delayMs: INFRA_RETRY_MS };
+  }
+}
+
+/** The Overview's bucket of an applied attempt record: by how it closed the delivery, or retrying when it stays open. */
+function statsOutcome(closeReason: SettledAttempt['closeReason']): DeliveryStatsOutcome {
+  switch (closeReason) {
+    case 'DELIVERED':
+      return 'delivered';
+    case 'EXHAUSTED':
+      return 'failed';
+    case 'DISABLED':
+      return 'disabled';
+    case null:
+      return 'retrying';
   }
 }
 

@@ -36,6 +36,13 @@ describe('deliveryOptionsFromEnv', () => {
   });
 
   it.each<[string, Record<string, string>, number]>([
+    ['2 s by default', {}, 2_000],
+    ['DELIVERY_STATS_FLUSH_MS', { DELIVERY_STATS_FLUSH_MS: '250' }, 250],
+  ])('delivery stats flush interval: %s', (_name, extra, statsFlushMs) => {
+    expect(deliveryOptionsFromEnv(env(extra)).statsFlushMs).toBe(statsFlushMs);
+  });
+
+  it.each<[string, Record<string, string>, number]>([
     ['30 days by default', {}, 30 * 86_400_000],
     ['RETENTION_DAYS', { RETENTION_DAYS: '7' }, 7 * 86_400_000],
     ['0 days: keep forever', { RETENTION_DAYS: '0' }, 0],
@@ -47,6 +54,7 @@ describe('deliveryOptionsFromEnv', () => {
   it.each([
     ['RETENTION_DAYS', '-1'], ['RETENTION_DAYS', 'thirty'], ['RETENTION_SECONDS', '0'], ['RETENTION_BATCH_SIZE', '0'],
     ['RETENTION_BATCH_SIZE', '100000'], ['RETENTION_BATCH_PAUSE_MS', '-5'], ['RETENTION_INTERVAL_MS', '10'],
+    ['DELIVERY_STATS_FLUSH_MS', '10'], ['DELIVERY_STATS_FLUSH_MS', '600000'], ['DELIVERY_STATS_FLUSH_MS', 'often'],
   ])('refuses %s=%s at boot, naming it', (name, value) => {
     expect(() => env({ [name]: value })).toThrow(new RegExp(name));
   });

@@ -58,6 +58,7 @@ export function deliveryOptionsFromEnv(env: CommonEnv): DeliveryModuleOptions {
     ackWaitMs: env.DELIVERY_ACK_WAIT_MS,
     maxAckPending: env.DELIVERY_MAX_ACK_PENDING,
     schedulerIntervalMs: env.DELIVERY_SCHEDULER_INTERVAL_MS,
+    statsFlushMs: env.DELIVERY_STATS_FLUSH_MS,
     attemptTimeoutCapMs: env.DELIVERY_ATTEMPT_TIMEOUT_CAP_MS,
     allowCidrs,
     publicUrls,

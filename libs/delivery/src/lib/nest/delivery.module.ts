@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { activeTracer, NATS_CONNECTION } from '@hookrelay/messaging';
-import { DeliveryRepository, repositoryProvider } from '@hookrelay/persistence';
+import { DeliveryRepository, DeliveryStatsRepository, repositoryProvider } from '@hookrelay/persistence';
 import { SecretBox } from '@hookrelay/secrets';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -10,7 +10,10 @@ import { systemClock } from '../core/ports/clock.port';
 import type { DeliveryStore } from '../core/ports/delivery-store.port';
 import type { HttpAttempter } from '../core/ports/http-attempter.port';
 import { TargetUrlPolicy } from '../http/target-url.policy';
+import { DeliveryStatsAggregator } from '../stats/delivery-stats.aggregator';
 import { DeliveryLaneWorkers } from './delivery-lane.workers';
+import { DeliveryStatsFlusher } from './delivery-stats.flusher';
+import { DeliveryStats } from './delivery-stats.service';
 import { DeliveryLog } from './delivery-log.service';
 import { DeliveryRetentionRunner } from './delivery-retention.runner';
 import { RetentionTasks } from '../retention/retention-tasks.registry';
@@ -28,13 +31,19 @@ import { TracedHttpAttempter } from './traced-http.attempter';
 
 /** Closes what the engine opened, after the workers have finished their jobs. */
 @Injectable()
-class DeliveryResources implements BeforeApplicationShutdown, OnApplicationShutdown {
+class DeliveryResources implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(DELIVERY_STORE) private readonly store: DeliveryStore,
+    @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryModuleOptions,
+    private readonly stats: DeliveryStatsFlusher,
     @Inject(DELIVERY_HTTP) private readonly http: HttpAttempter,
     private readonly changes: NatsTargetChanges,
     private readonly queue: JetStreamJobQueue,
   ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.options.runWorker) this.stats.start();
+  }
 
   beforeApplicationShutdown(): void {
     this.changes.stop();
@@ -42,6 +51,8 @@ class DeliveryResources implements BeforeApplicationShutdown, OnApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     this.queue.stop();
+    // The workers have finished (their beforeApplicationShutdown): the last stats go out before the store closes.
+    await this.stats.stop();
     await this.http.close();
     await this.store.close();
   }
@@ -51,7 +62,7 @@ class DeliveryResources implements BeforeApplicationShutdown, OnApplicationShutd
  * The Nest adapter of the delivery engine: builds the framework-free DeliveryEngine on its ports (the store
  * for the configured database, JetStream lanes, the HTTP client, NATS change announcements, presence) and
  * runs its loops in worker processes. Needs from the app: PersistenceModule with the `delivery` schema
- * (its DataSource runs the migrations first) and NatsConnectionModule. Exports DeliveryEngine, DeliveryLog and
+ * (its DataSource runs the migrations first) and NatsConnectionModule. Exports DeliveryEngine, DeliveryLog, DeliveryStats and
  * the TargetUrlPolicy the services check a subscription's URL with when it is registered.
  */
 @Module({})
@@ -71,29 +82,40 @@ export class DeliveryModule {
       { provide: JetStreamJobQueue, useFactory: (nc: NatsConnection) => new JetStreamJobQueue(nc), inject: [NATS_CONNECTION] },
       { provide: NatsTargetChanges, useFactory: (nc: NatsConnection) => new NatsTargetChanges(nc), inject: [NATS_CONNECTION] },
       { provide: WorkerPresence, useFactory: (nc: NatsConnection) => new WorkerPresence(nc), inject: [NATS_CONNECTION] },
+      { provide: DeliveryStatsAggregator, useFactory: () => new DeliveryStatsAggregator() },
+      {
+        provide: DeliveryStatsFlusher,
+        useFactory: (store: DeliveryStore, aggregator: DeliveryStatsAggregator) => {
+          const logger = new Logger('DeliveryStats');
+          return new DeliveryStatsFlusher(store, aggregator, options.statsFlushMs, (message) => logger.warn(message));
+        },
+        inject: [DELIVERY_STORE, DeliveryStatsAggregator],
+      },
       {
         provide: DeliveryEngine,
-        useFactory: (store: DeliveryStore, http: HttpAttempter, queue: JetStreamJobQueue, changes: NatsTargetChanges, presence: WorkerPresence) => {
+        useFactory: (store: DeliveryStore, http: HttpAttempter, queue: JetStreamJobQueue, changes: NatsTargetChanges, presence: WorkerPresence, stats: DeliveryStatsAggregator) => {
           const logger = new Logger('DeliveryEngine');
           const engine = new DeliveryEngine({
             store, http, publisher: queue, backlog: queue, notifier: changes, sealer: new DeliverySealer(new SecretBox(options.encryptionKeys)),
-            clock: systemClock, metrics: prometheusEngineMetrics, liveWorkers: () => presence.share(), warn: (message) => logger.warn(message),
+            clock: systemClock, metrics: prometheusEngineMetrics, stats, liveWorkers: () => presence.share(), warn: (message) => logger.warn(message),
             trace: activeTracer() ? OTEL_ENGINE_TRACE : undefined,
           }, options.engine);
           changes.listen(engine.cache);
           if (options.runWorker) registerQueueDepthGauge(queue);
           return engine;
         },
-        inject: [DELIVERY_STORE, DELIVERY_HTTP, JetStreamJobQueue, NatsTargetChanges, WorkerPresence],
+        inject: [DELIVERY_STORE, DELIVERY_HTTP, JetStreamJobQueue, NatsTargetChanges, WorkerPresence, DeliveryStatsAggregator],
       },
       repositoryProvider(DeliveryRepository),
+      repositoryProvider(DeliveryStatsRepository),
       DeliveryLog,
+      DeliveryStats,
       DeliveryLaneWorkers,
       DeliverySchedulerRunner,
       RetentionTasks,
       DeliveryRetentionRunner,
       DeliveryResources,
     ];
-    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog, TargetUrlPolicy, RetentionTasks] };
+    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog, DeliveryStats, TargetUrlPolicy, RetentionTasks] };
   }
 }

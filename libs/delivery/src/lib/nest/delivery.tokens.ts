@@ -27,6 +27,8 @@ export interface DeliveryModuleOptions {
   httpClient: 'undici' | 'axios';
   /** DELIVERY_SEND_TRACEPARENT: each attempt carries its span's `traceparent` (a reserved header then). */
   sendTraceparent?: boolean;
+  /** DELIVERY_STATS_FLUSH_MS: how often the worker's delivery stats are written (DeliveryStatsFlusher). */
+  statsFlushMs: number;
   /** Retention (RetentionSweeper): horizonMs 0 = closed deliveries are kept forever. */
   retention: { horizonMs: number; batchSize: number; pauseMs: number; intervalMs: number };
   /** The keyring secrets at rest are sealed with (the first key seals). */

@@ -44,8 +44,8 @@ describe('RetentionSweeper', () => {
     await seed(store, [...Array(closed).fill(31), ...Array(young).fill(29), null, null]);
     const sleeps: number[] = [];
     const report = await sweeperOn(store, 30, { batchSize }, clockAt(NOW), async (ms) => void sleeps.push(ms)).sweep();
-    // + one batch for the (empty) idempotency keys
-    expect(report).toMatchObject({ ran: ['deliveries', 'idempotency-keys'], deleted: { deliveries: deleted, delivery_attempts: deleted }, batches: batches + 1 });
+    // + one batch each for the (empty) idempotency keys and delivery stats
+    expect(report).toMatchObject({ ran: ['deliveries', 'idempotency-keys', 'delivery-stats'], deleted: { deliveries: deleted, delivery_attempts: deleted }, batches: batches + 2 });
     expect(sleeps).toEqual(Array(batches - 1).fill(10));
     expect(store.rows().filter((r) => r.state === 'OPEN')).toHaveLength(2);
     expect(store.rows().filter((r) => r.state === 'CLOSED')).toHaveLength(young);
@@ -58,19 +58,39 @@ describe('RetentionSweeper', () => {
     await store.accept([newRow({ createdAt: NOW - 2 * DAY })], { tenantId: TENANT, key: 'old', reply: '{}', notBefore: 0 });
     await store.accept([newRow({ createdAt: NOW - 1_000 })], { tenantId: TENANT, key: 'new', reply: '{}', notBefore: 0 });
     const report = await sweeperOn(store, 0).sweep();
-    expect(report).toMatchObject({ ran: ['idempotency-keys'], deleted: { delivery_idempotency_keys: 1 } });
+    expect(report).toMatchObject({ ran: ['idempotency-keys', 'delivery-stats'], deleted: { delivery_idempotency_keys: 1 } });
     expect(store.rows()).toHaveLength(4);
     expect(store.idempotencyKeys().map((k) => k.key)).toEqual(['new']);
+  });
+
+  it.each([
+    { name: 'keep-forever deliveries: 8 days', horizonDays: 0, kept: [7.9, 1] },
+    { name: 'a 30-day horizon: still 8 days', horizonDays: 30, kept: [7.9, 1] },
+    { name: 'a 2-day horizon: 2 days', horizonDays: 2, kept: [1] },
+  ])('prunes delivery stats minutes with their latency rows past $name', async ({ horizonDays, kept }) => {
+    const store = new InMemoryDeliveryStore();
+    const minute = (daysAgo: number): number => { const at = NOW - daysAgo * DAY; return at - (at % 60_000); };
+    const ages = [9, 8.1, 7.9, 1];
+    await store.addStats({
+      minutes: ages.map((ago) => ({ tenantId: TENANT, minute: minute(ago), delivered: 1, retrying: 0, failed: 0, disabled: 0, attempts: 1, latencyMsSum: 5 })),
+      latency: ages.map((ago) => ({ tenantId: TENANT, minute: minute(ago), bucket: 2, count: 1 })),
+      targets: [],
+    });
+    const report = await sweeperOn(store, horizonDays).sweep();
+    expect(report.ran).toContain('delivery-stats');
+    expect(report.deleted).toMatchObject({ delivery_stats_minutes: ages.length - kept.length, delivery_stats_latency: ages.length - kept.length });
+    expect(store.stats().minutes.map((m) => m.minute).sort()).toEqual(kept.map(minute).sort());
+    expect(store.stats().latency.map((l) => l.minute).sort()).toEqual(kept.map(minute).sort());
   });
 
   it('skips a task whose lease another replica holds, and releases its own when done', async () => {
     const store = new InMemoryDeliveryStore();
     await seed(store, [31]);
     await store.takeLease(retentionLease('deliveries'), 'replica-b', NOW, NOW + 1_000);
-    expect(await sweeperOn(store, 30).sweep()).toMatchObject({ ran: ['idempotency-keys'], deleted: { delivery_idempotency_keys: 0 } });
+    expect(await sweeperOn(store, 30).sweep()).toMatchObject({ ran: ['idempotency-keys', 'delivery-stats'], deleted: { delivery_idempotency_keys: 0 } });
     expect(store.rows()).toHaveLength(1);
     // Expired: taken over.
-    expect(await sweeperOn(store, 30, {}, clockAt(NOW + 1_000)).sweep()).toMatchObject({ ran: ['deliveries', 'idempotency-keys'], deleted: { deliveries: 1 } });
+    expect(await sweeperOn(store, 30, {}, clockAt(NOW + 1_000)).sweep()).toMatchObject({ ran: ['deliveries', 'idempotency-keys', 'delivery-stats'], deleted: { deliveries: 1 } });
     expect(await store.takeLease(retentionLease('deliveries'), 'replica-b', NOW + 1_000, NOW + 2_000)).toBe(true);
   });
 
@@ -94,8 +114,8 @@ describe('RetentionSweeper', () => {
     const first = sweeperOn(store, 30, { holder: 'a', batchSize: 2 }, clockAt(NOW), async () => {
       if (second.length === 0) second.push(await sweeperOn(store, 30, { holder: 'b', batchSize: 2 }).sweep());
     });
-    expect(await first.sweep()).toMatchObject({ ran: ['deliveries', 'idempotency-keys'], deleted: { deliveries: 5 } });
-    expect(second).toEqual([expect.objectContaining({ ran: ['idempotency-keys'] })]);
+    expect(await first.sweep()).toMatchObject({ ran: ['deliveries', 'idempotency-keys', 'delivery-stats'], deleted: { deliveries: 5 } });
+    expect(second).toEqual([expect.objectContaining({ ran: ['idempotency-keys', 'delivery-stats'] })]);
     expect(store.rows()).toHaveLength(0);
   });
 

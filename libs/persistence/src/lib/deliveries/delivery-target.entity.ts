@@ -51,6 +51,13 @@ export class DeliveryTargetEntity {
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
   lastError!: string | null;
 
+  /** The latest attempt that delivered / that failed (delivery stats flush; only ever moves forward). */
+  @Column({ name: 'last_success_at', type: 'bigint', nullable: true, transformer: epochMs })
+  lastSuccessAt!: Date | null;
+
+  @Column({ name: 'last_failure_at', type: 'bigint', nullable: true, transformer: epochMs })
+  lastFailureAt!: Date | null;
+
   @Column({ type: 'integer', default: 0 })
   version!: number;
 

@@ -1,4 +1,5 @@
 import type { EnginePolicy } from '../../engine/delivery-policy.types';
+import type { DeliveryStatsBatch } from './delivery-stats.port';
 
 /**
  * The engine's persistence port: every read and write of the delivery tables (deliveries, delivery_attempts,
@@ -157,6 +158,12 @@ export interface HealthChange {
   lastError: string | null;
 }
 
+/** What one pruneStats call deleted. */
+export interface PrunedStats {
+  minutes: number;
+  latency: number;
+}
+
 /** What one pruneClosedDeliveries call deleted. */
 export interface PrunedDeliveries {
   deliveries: number;
@@ -260,6 +267,19 @@ export interface DeliveryStore {
 
   /** A tenant's paused targets, newest pause first. */
   listPaused(tenantId: string, limit: number): Promise<StoredTarget[]>;
+
+  // ---- delivery stats (DeliveryStatsFlusher, RetentionSweeper) ----
+
+  /**
+   * Adds one flush of the pre-aggregated stats in one transaction: each minute row and latency row is added
+   * to the stored one (upsert: several processes add into the same minute), and each target's last_success_at /
+   * last_failure_at moves forward to the batch's value if later (never back; no version bump: the target
+   * cache does not hold them). A target that no longer exists is skipped.
+   */
+  addStats(batch: DeliveryStatsBatch): Promise<void>;
+
+  /** Deletes at most `limit` stats minutes older than `before` (epoch ms) with their latency rows, oldest first. */
+  pruneStats(before: number, limit: number): Promise<PrunedStats>;
 
   close(): Promise<void>;
 }

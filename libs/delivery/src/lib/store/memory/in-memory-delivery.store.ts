@@ -1,7 +1,8 @@
 import {
-  AcceptOutcome, AttemptRecord, AttemptRow, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, StoredTarget, SubscriptionKey,
+  AcceptOutcome, AttemptRecord, AttemptRow, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
   TargetConfigRow,
 } from '../../core/ports/delivery-store.port';
+import type { DeliveryStatsBatch, StatsLatencyRow, StatsMinuteRow, TargetTimesRow } from '../../core/ports/delivery-stats.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import {
   closeRow, copyRow, copyTarget, dropCredentials, idemKey, MemoryDeliveryRow, MemoryIdempotencyKey, sameSubscription, targetKey, toDue,
@@ -20,6 +21,9 @@ export class InMemoryDeliveryStore implements DeliveryStore {
   private readonly targetRows = new Map<string, StoredTarget>();
   private readonly idempotency = new Map<string, MemoryIdempotencyKey>();
   private readonly leases = new Map<string, { holder: string; expiresAt: number }>();
+  private readonly statsMinuteRows = new Map<string, StatsMinuteRow>();
+  private readonly statsLatencyRows = new Map<string, StatsLatencyRow>();
+  private readonly targetTimeRows = new Map<string, TargetTimesRow>();
   private closed = false;
 
   // ---- read helpers for tests ----
@@ -216,6 +220,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
   async removeTarget(key: SubscriptionKey, at: number): Promise<number> {
     this.assertOpen();
     this.targetRows.delete(targetKey(key));
+    this.targetTimeRows.delete(targetKey(key));
     let closed = 0;
     for (const row of this.deliveries.values()) {
       if (sameSubscription(row, key) && row.state === 'OPEN') {
@@ -263,6 +268,50 @@ export class InMemoryDeliveryStore implements DeliveryStore {
       .map(copyTarget);
   }
 
+  async addStats(batch: DeliveryStatsBatch): Promise<void> {
+    this.assertOpen();
+    for (const m of batch.minutes) {
+      const key = `${m.tenantId}:${m.minute}`;
+      const row = this.statsMinuteRows.get(key) ?? { ...m, delivered: 0, retrying: 0, failed: 0, disabled: 0, attempts: 0, latencyMsSum: 0 };
+      this.statsMinuteRows.set(key, {
+        ...row, delivered: row.delivered + m.delivered, retrying: row.retrying + m.retrying, failed: row.failed + m.failed,
+        disabled: row.disabled + m.disabled, attempts: row.attempts + m.attempts, latencyMsSum: row.latencyMsSum + m.latencyMsSum,
+      });
+    }
+    for (const l of batch.latency) {
+      const key = `${l.tenantId}:${l.minute}:${l.bucket}`;
+      this.statsLatencyRows.set(key, { ...l, count: (this.statsLatencyRows.get(key)?.count ?? 0) + l.count });
+    }
+    for (const t of batch.targets) {
+      const key = targetKey(t.key);
+      if (!this.targetRows.has(key)) continue;
+      const row = this.targetTimeRows.get(key) ?? { key: { ...t.key }, lastSuccessAt: null, lastFailureAt: null };
+      this.targetTimeRows.set(key, { key: row.key, lastSuccessAt: later(row.lastSuccessAt, t.lastSuccessAt), lastFailureAt: later(row.lastFailureAt, t.lastFailureAt) });
+    }
+  }
+
+  async pruneStats(before: number, limit: number): Promise<PrunedStats> {
+    this.assertOpen();
+    const doomed = [...this.statsMinuteRows.values()].filter((m) => m.minute < before).sort((a, b) => a.minute - b.minute).slice(0, Math.max(0, limit));
+    let latency = 0;
+    for (const m of doomed) {
+      this.statsMinuteRows.delete(`${m.tenantId}:${m.minute}`);
+      for (const [key, l] of this.statsLatencyRows) {
+        if (l.tenantId === m.tenantId && l.minute === m.minute && this.statsLatencyRows.delete(key)) latency++;
+      }
+    }
+    return { minutes: doomed.length, latency };
+  }
+
+  /** Test helper: the stored stats (minute rows, latency rows, targets' last success/failure). */
+  stats(): DeliveryStatsBatch {
+    return {
+      minutes: [...this.statsMinuteRows.values()].map((r) => ({ ...r })),
+      latency: [...this.statsLatencyRows.values()].map((r) => ({ ...r })),
+      targets: [...this.targetTimeRows.values()].map((r) => ({ ...r, key: { ...r.key } })),
+    };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }
@@ -285,4 +334,10 @@ export class InMemoryDeliveryStore implements DeliveryStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('InMemoryDeliveryStore is closed');
   }
+}
+
+function later(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
 }

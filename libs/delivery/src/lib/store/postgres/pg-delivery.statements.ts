@@ -158,4 +158,39 @@ export const PG_STATEMENTS = {
     name: 'hr_dlv_targets_paused',
     text: `SELECT ${TARGET_COLUMNS} FROM delivery_targets WHERE tenant_id = $1 AND paused_at IS NOT NULL ORDER BY paused_at DESC LIMIT $2`,
   },
+  // One flush of the delivery stats as ONE statement (its own implicit transaction, beside the group commit):
+  // additive upserts of the minute and latency rows, and the targets' last success/failure moved forward only.
+  statsAdd: {
+    name: 'hr_dlv_stats_add',
+    text: `WITH m AS (
+        INSERT INTO delivery_stats_minutes (tenant_id, minute, delivered, retrying, failed, disabled, attempts, latency_ms_sum)
+        SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::bigint[])
+        ON CONFLICT (tenant_id, minute) DO UPDATE SET delivered = delivery_stats_minutes.delivered + EXCLUDED.delivered,
+          retrying = delivery_stats_minutes.retrying + EXCLUDED.retrying, failed = delivery_stats_minutes.failed + EXCLUDED.failed,
+          disabled = delivery_stats_minutes.disabled + EXCLUDED.disabled, attempts = delivery_stats_minutes.attempts + EXCLUDED.attempts,
+          latency_ms_sum = delivery_stats_minutes.latency_ms_sum + EXCLUDED.latency_ms_sum
+        RETURNING 1),
+      l AS (
+        INSERT INTO delivery_stats_latency (tenant_id, minute, bucket, count)
+        SELECT * FROM unnest($9::varchar[], $10::bigint[], $11::int[], $12::int[])
+        ON CONFLICT (tenant_id, minute, bucket) DO UPDATE SET count = delivery_stats_latency.count + EXCLUDED.count
+        RETURNING 1),
+      t AS (
+        UPDATE delivery_targets d SET
+          last_success_at = CASE WHEN u.s IS NOT NULL AND (d.last_success_at IS NULL OR d.last_success_at < u.s) THEN u.s ELSE d.last_success_at END,
+          last_failure_at = CASE WHEN u.f IS NOT NULL AND (d.last_failure_at IS NULL OR d.last_failure_at < u.f) THEN u.f ELSE d.last_failure_at END
+        FROM unnest($13::varchar[], $14::varchar[], $15::varchar[], $16::bigint[], $17::bigint[]) AS u(tenant_id, source, subscription_id, s, f)
+        WHERE d.tenant_id = u.tenant_id AND d.source = u.source AND d.subscription_id = u.subscription_id
+        RETURNING 1)
+      SELECT (SELECT count(*) FROM m) AS minutes, (SELECT count(*) FROM l) AS latency, (SELECT count(*) FROM t) AS targets`,
+  },
+  // ix_delivery_stats_minutes_minute picks the oldest minutes; their latency rows go by the primary key prefix.
+  statsPrune: {
+    name: 'hr_dlv_stats_prune',
+    text: `WITH picked AS MATERIALIZED (
+        SELECT tenant_id, minute FROM delivery_stats_minutes WHERE minute < $1 ORDER BY minute LIMIT $2 FOR UPDATE SKIP LOCKED),
+      gone_latency AS (DELETE FROM delivery_stats_latency l USING picked WHERE l.tenant_id = picked.tenant_id AND l.minute = picked.minute RETURNING 1),
+      gone AS (DELETE FROM delivery_stats_minutes s USING picked WHERE s.tenant_id = picked.tenant_id AND s.minute = picked.minute RETURNING 1)
+      SELECT (SELECT count(*) FROM gone) AS minutes, (SELECT count(*) FROM gone_latency) AS latency`,
+  },
 } as const satisfies Record<string, PgStatement>;

@@ -75,6 +75,26 @@ export const SQLITE_STATEMENTS = {
       AND state = 'CLOSED' AND close_reason = 'DISABLED' AND closed_at >= @paused_at`,
   targetsPaused: `SELECT ${TARGET_COLUMNS} FROM delivery_targets WHERE tenant_id = @tenant_id AND paused_at IS NOT NULL
     ORDER BY paused_at DESC LIMIT @limit`,
+
+  // Additive upserts of the delivery stats (one flush = one writer-thread operation, see addStats).
+  statsMinuteAdd: `INSERT INTO delivery_stats_minutes (tenant_id, minute, delivered, retrying, failed, disabled, attempts, latency_ms_sum)
+    VALUES (@tenant_id, @minute, @delivered, @retrying, @failed, @disabled, @attempts, @latency_ms_sum)
+    ON CONFLICT (tenant_id, minute) DO UPDATE SET delivered = delivery_stats_minutes.delivered + excluded.delivered,
+      retrying = delivery_stats_minutes.retrying + excluded.retrying, failed = delivery_stats_minutes.failed + excluded.failed,
+      disabled = delivery_stats_minutes.disabled + excluded.disabled, attempts = delivery_stats_minutes.attempts + excluded.attempts,
+      latency_ms_sum = delivery_stats_minutes.latency_ms_sum + excluded.latency_ms_sum`,
+  statsLatencyAdd: `INSERT INTO delivery_stats_latency (tenant_id, minute, bucket, count) VALUES (@tenant_id, @minute, @bucket, @count)
+    ON CONFLICT (tenant_id, minute, bucket) DO UPDATE SET count = delivery_stats_latency.count + excluded.count`,
+  targetTimes: `UPDATE delivery_targets SET
+      last_success_at = CASE WHEN @last_success_at IS NOT NULL AND (last_success_at IS NULL OR last_success_at < @last_success_at)
+        THEN @last_success_at ELSE last_success_at END,
+      last_failure_at = CASE WHEN @last_failure_at IS NOT NULL AND (last_failure_at IS NULL OR last_failure_at < @last_failure_at)
+        THEN @last_failure_at ELSE last_failure_at END
+    WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id`,
+  // ix_delivery_stats_minutes_minute: the oldest minutes of every tenant, stopping at the limit.
+  statsOldMinutes: `SELECT tenant_id, minute FROM delivery_stats_minutes WHERE minute < @before ORDER BY minute LIMIT @limit`,
+  statsLatencyDelete: `DELETE FROM delivery_stats_latency WHERE tenant_id = @tenant_id AND minute = @minute`,
+  statsMinuteDelete: `DELETE FROM delivery_stats_minutes WHERE tenant_id = @tenant_id AND minute = @minute`,
 } as const;
 
 export type SqliteStatementName = keyof typeof SQLITE_STATEMENTS;

@@ -83,6 +83,21 @@ const handlers = {
     return S.reopenDisabled.run({ ...p, paused_at: target.paused_at }).changes;
   },
   listPaused: (p) => S.targetsPaused.all(p),
+  addStats({ minutes, latency, targets }) {
+    for (const row of minutes) S.statsMinuteAdd.run(row);
+    for (const row of latency) S.statsLatencyAdd.run(row);
+    for (const row of targets) S.targetTimes.run(row);
+    return null;
+  },
+  pruneStats(p) {
+    let minutes = 0;
+    let latency = 0;
+    for (const row of S.statsOldMinutes.all(p)) {
+      latency += S.statsLatencyDelete.run(row).changes;
+      minutes += S.statsMinuteDelete.run(row).changes;
+    }
+    return { minutes, latency };
+  },
 };
 
 function errorOf(error) {
