@@ -9,7 +9,7 @@ const TESTING_LIB = { name: '@hookrelay/testing', message: 'test-only: productio
 // Only the delivery engine (libs/delivery) reads or writes the delivery tables.
 const DELIVERY_TABLES = {
   name: '@hookrelay/persistence',
-  importNames: ['DeliveryRepository', 'DeliveryTargetEntity', 'DeliveryIdempotencyKeyEntity'],
+  importNames: ['DeliveryRepository', 'DeliveryTargetEntity', 'DeliveryIdempotencyKeyEntity', 'OperationalEventRepository', 'OperationalWebhookRepository'],
   message: 'only the delivery engine touches the delivery tables: use DeliveryEngine / DeliveryLog from @hookrelay/delivery',
 };
 

@@ -53,7 +53,7 @@ const webhook: Json = {
 const callback: Json = {
   type: 'object',
   properties: {
-    id: { type: 'string' }, source: { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point'] }, subscription_id: { type: 'string' },
+    id: { type: 'string' }, source: { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point', 'operational_webhook'] }, subscription_id: { type: 'string' },
     url: { type: 'string' }, event: { type: 'string' }, payload: { description: 'only in GET /callback/{id}' }, state: { type: 'string', enum: ['OPEN', 'PROCESSING', 'CLOSED'] },
     application_state: { type: 'string', enum: ['NEW', 'RETRY', 'RECALL', 'CLOSED'] }, close_reason: { type: ['string', 'null'], enum: ['DELIVERED', 'EXHAUSTED', 'CANCELLED', 'DISABLED', null] },
     attempts: { type: 'integer' }, next_attempt_date: { type: ['string', 'null'] }, created_date: { type: 'string', description: 'UTC YYYY-MM-DD HH:mm:ss' }, closed_date: { type: ['string', 'null'] },
@@ -87,7 +87,7 @@ const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false,
 const pausedSubscription: Json = {
   type: 'object',
   properties: {
-    source: { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point'] }, subscription_id: { type: 'string' }, url: { type: ['string', 'null'] },
+    source: { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point', 'operational_webhook'] }, subscription_id: { type: 'string' }, url: { type: ['string', 'null'] },
     paused_date: { type: 'string', description: 'UTC YYYY-MM-DD HH:mm:ss' }, failing_since_date: { type: ['string', 'null'] }, last_error: { type: ['string', 'null'] },
   },
 };
@@ -163,7 +163,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
       '/callback/{id}': { parameters: [pathParam('id')], get: conpeek('One callback with its call_history', { responses: { ...ok('the callback', { type: 'object', properties: { success: { const: true }, data: ref('Callback') } }), ...errors('conpeek', 401, 404) } }) },
       '/hookrelay/v1/subscriptions/paused': { get: hookrelay('Subscriptions paused by the circuit breaker (410, webhook-delivery: disable, or failing too long)', { responses: { ...ok('the paused subscriptions', { type: 'object', properties: { data: { type: 'array', items: pausedSubscription } } }), ...errors('hookrelay', 401) } }) },
       '/hookrelay/v1/subscriptions/{source}/{subscription_id}/resume': {
-        parameters: [pathParam('source', { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point'] }), pathParam('subscription_id')],
+        parameters: [pathParam('source', { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point', 'operational_webhook'] }), pathParam('subscription_id')],
         post: hookrelay('Resume a paused subscription; deliveries closed DISABLED while it was paused are sent again', { responses: { ...ok('resumed', { type: 'object', properties: { data: { type: 'object', properties: { resumed: { const: true }, reopened: { type: 'integer' } } } } }), ...errors('hookrelay', 400, 401, 403, 404) } }),
       },
       '/callback/{id}/recall': { parameters: [pathParam('id')], post: conpeek('Deliver again now on the same record (also resumes a paused subscription)', { responses: { '202': { description: 'queued' }, ...errors('conpeek', 401, 403, 404) } }) },

@@ -1,6 +1,6 @@
 import {
   AcceptOutcome, AttemptRecord, AttemptRow, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, StoredTarget, SubscriptionKey,
-  TargetConfigRow,
+  TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import {
@@ -200,6 +200,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     const target = this.targetOrNew(key);
     target.config = {
       url: config.url, headersSealed: config.headersSealed, legacyHeaders: null, policy: structuredClone(config.policy), authorizationSealed: config.authorizationSealed,
+      group: config.group, label: config.label,
     };
     target.version += 1;
     target.updatedAt = at;
@@ -261,6 +262,26 @@ export class InMemoryDeliveryStore implements DeliveryStore {
       .sort((a, b) => (b.pausedAt as number) - (a.pausedAt as number))
       .slice(0, Math.max(0, limit))
       .map(copyTarget);
+  }
+
+  async listTargets(tenantId: string, query: TargetListQuery): Promise<StoredTarget[]> {
+    this.assertOpen();
+    const after = query.after;
+    return [...this.targetRows.values()]
+      .filter((t) => t.key.tenantId === tenantId && (query.source === null || t.key.source === query.source)
+        && (query.paused === null || (t.pausedAt !== null) === query.paused)
+        && (after === null || t.key.source > after.source || (t.key.source === after.source && t.key.subscriptionId > after.subscriptionId)))
+      .sort((a, b) => (a.key.source < b.key.source ? -1 : a.key.source > b.key.source ? 1 : a.key.subscriptionId < b.key.subscriptionId ? -1 : a.key.subscriptionId > b.key.subscriptionId ? 1 : 0))
+      .slice(0, Math.max(0, query.limit))
+      .map(copyTarget);
+  }
+
+  async pauseTarget(key: SubscriptionKey, at: number): Promise<boolean> {
+    this.assertOpen();
+    const target = this.targetRows.get(targetKey(key));
+    if (!target || target.pausedAt !== null) return false;
+    Object.assign(target, { pausedAt: at, version: target.version + 1, updatedAt: at });
+    return true;
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,11 @@
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import {
   AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, StoredTarget, SubscriptionKey,
-  TargetConfigRow,
+  TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import {
-  attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, recordUpdateParams, TargetRowRaw, toDueDelivery, toStoredTarget,
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, recordUpdateParams, TargetRowRaw, targetListParams, toDueDelivery, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
 import { PG_STATEMENTS, PgStatement } from './pg-delivery.statements';
 import { PgGroupCommit } from './pg-group-commit';
@@ -104,7 +104,7 @@ export class PgDeliveryStore implements DeliveryStore {
   }
 
   async putTargetConfig(key: SubscriptionKey, config: TargetConfigRow, at: number): Promise<void> {
-    const values = [...keyValues(key), config.url, config.headersSealed, JSON.stringify(config.policy), config.authorizationSealed, at];
+    const values = [...keyValues(key), config.url, config.headersSealed, JSON.stringify(config.policy), config.authorizationSealed, at, config.group, config.label];
     await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPutConfig, values));
   }
 
@@ -140,6 +140,17 @@ export class PgDeliveryStore implements DeliveryStore {
   async listPaused(tenantId: string, limit: number): Promise<StoredTarget[]> {
     const { rows } = await this.read<TargetRowRaw>(PG_STATEMENTS.targetsPaused, [tenantId, Math.max(0, limit)]);
     return rows.map(toStoredTarget);
+  }
+
+  async listTargets(tenantId: string, query: TargetListQuery): Promise<StoredTarget[]> {
+    const p = targetListParams(tenantId, query);
+    const { rows } = await this.read<TargetRowRaw>(PG_STATEMENTS.targetsPage, [p.tenant_id, p.source, p.paused, p.after_source, p.after_id, p.limit]);
+    return rows.map(toStoredTarget);
+  }
+
+  async pauseTarget(key: SubscriptionKey, at: number): Promise<boolean> {
+    const result = await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPause, [...keyValues(key), at]));
+    return (result.rowCount ?? 0) > 0;
   }
 
   async close(): Promise<void> {

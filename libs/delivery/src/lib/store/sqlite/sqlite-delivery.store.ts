@@ -1,9 +1,9 @@
 import {
   AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, StoredTarget, SubscriptionKey,
-  TargetConfigRow,
+  TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
 import {
-  attemptInsertParams, deliveryInsertParams, DueRowRaw, recordUpdateParams, TargetRowRaw, targetConfigParams, targetKeyParams, toDueDelivery, toStoredTarget,
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, recordUpdateParams, TargetRowRaw, targetConfigParams, targetKeyParams, targetListParams, toDueDelivery, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import { SqliteWriterThread } from './sqlite-writer.thread';
@@ -114,6 +114,15 @@ export class SqliteDeliveryStore implements DeliveryStore {
   async listPaused(tenantId: string, limit: number): Promise<StoredTarget[]> {
     const rows = await this.thread.call<TargetRowRaw[]>('listPaused', { tenant_id: tenantId, limit: Math.max(0, limit) });
     return rows.map(toStoredTarget);
+  }
+
+  async listTargets(tenantId: string, query: TargetListQuery): Promise<StoredTarget[]> {
+    const rows = await this.thread.call<TargetRowRaw[]>('listTargets', targetListParams(tenantId, query));
+    return rows.map(toStoredTarget);
+  }
+
+  pauseTarget(key: SubscriptionKey, at: number): Promise<boolean> {
+    return this.thread.call<boolean>('pauseTarget', { ...targetKeyParams(key), at });
   }
 
   close(): Promise<void> {

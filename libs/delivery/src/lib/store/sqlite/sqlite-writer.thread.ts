@@ -13,7 +13,8 @@ export interface SqliteWriterOptions {
 export type SqliteWriterOp =
   | 'accept' | 'record' | 'closeUnattempted' | 'park' | 'unqueue' | 'claimDue' | 'pruneIdempotencyKeys' | 'recall'
   | 'pruneClosedDeliveries' | 'takeLease' | 'releaseLease'
-  | 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'removeTarget' | 'setHealth' | 'resumeTarget' | 'listPaused';
+  | 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'removeTarget' | 'setHealth' | 'resumeTarget' | 'listPaused'
+  | 'listTargets' | 'pauseTarget';
 
 interface OpMessage {
   id: number;
