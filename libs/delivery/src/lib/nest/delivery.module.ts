@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { activeTracer, NATS_CONNECTION } from '@hookrelay/messaging';
-import { DeliveryRepository, repositoryProvider } from '@hookrelay/persistence';
+import { DeliveryRepository, OperationalEventRepository, OperationalWebhookRepository, repositoryProvider } from '@hookrelay/persistence';
 import { SecretBox } from '@hookrelay/secrets';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -25,6 +25,9 @@ import { registerQueueDepthGauge } from './queue-depth.gauge';
 import { WorkerPresence } from './worker-presence';
 import { OTEL_ENGINE_TRACE } from './otel-engine.trace';
 import { TracedHttpAttempter } from './traced-http.attempter';
+import { OperationalEventDelivery, OperationalEventsRecorder } from './operational-events.recorder';
+import { OperationalWebhooks } from './operational-webhooks.service';
+import { OperationalEventLog } from './operational-event-log.service';
 
 /** Closes what the engine opened, after the workers have finished their jobs. */
 @Injectable()
@@ -73,20 +76,34 @@ export class DeliveryModule {
       { provide: WorkerPresence, useFactory: (nc: NatsConnection) => new WorkerPresence(nc), inject: [NATS_CONNECTION] },
       {
         provide: DeliveryEngine,
-        useFactory: (store: DeliveryStore, http: HttpAttempter, queue: JetStreamJobQueue, changes: NatsTargetChanges, presence: WorkerPresence) => {
+        useFactory: (
+          store: DeliveryStore, http: HttpAttempter, queue: JetStreamJobQueue, changes: NatsTargetChanges, presence: WorkerPresence, nc: NatsConnection,
+          events: OperationalEventRepository, webhooks: OperationalWebhookRepository,
+        ) => {
           const logger = new Logger('DeliveryEngine');
-          const engine = new DeliveryEngine({
+          // The recorder delivers through the engine it reports for: bound once the engine exists.
+          const deliveryOf = (): OperationalEventDelivery => ({
+            target: (key) => engine.cache.get(key),
+            accept: (delivery) => engine.intake.accept([delivery], { reply: ([id]) => id! }),
+          });
+          const warn = (message: string): void => logger.warn(message);
+          const engine: DeliveryEngine = new DeliveryEngine({
             store, http, publisher: queue, backlog: queue, notifier: changes, sealer: new DeliverySealer(new SecretBox(options.encryptionKeys)),
-            clock: systemClock, metrics: prometheusEngineMetrics, liveWorkers: () => presence.share(), warn: (message) => logger.warn(message),
+            clock: systemClock, metrics: prometheusEngineMetrics, liveWorkers: () => presence.share(), warn,
             trace: activeTracer() ? OTEL_ENGINE_TRACE : undefined,
+            operationalEvents: new OperationalEventsRecorder(events, webhooks, nc, deliveryOf, warn),
           }, options.engine);
           changes.listen(engine.cache);
           if (options.runWorker) registerQueueDepthGauge(queue);
           return engine;
         },
-        inject: [DELIVERY_STORE, DELIVERY_HTTP, JetStreamJobQueue, NatsTargetChanges, WorkerPresence],
+        inject: [DELIVERY_STORE, DELIVERY_HTTP, JetStreamJobQueue, NatsTargetChanges, WorkerPresence, NATS_CONNECTION, OperationalEventRepository, OperationalWebhookRepository],
       },
       repositoryProvider(DeliveryRepository),
+      repositoryProvider(OperationalEventRepository),
+      repositoryProvider(OperationalWebhookRepository),
+      OperationalWebhooks,
+      OperationalEventLog,
       DeliveryLog,
       DeliveryLaneWorkers,
       DeliverySchedulerRunner,
@@ -94,6 +111,6 @@ export class DeliveryModule {
       DeliveryRetentionRunner,
       DeliveryResources,
     ];
-    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog, TargetUrlPolicy, RetentionTasks] };
+    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog, TargetUrlPolicy, RetentionTasks, OperationalWebhooks, OperationalEventLog] };
   }
 }

@@ -56,7 +56,7 @@ export class DeliveryTargetEntity {
   groupKey!: string | null;
 
   /** A human name of the subscription (the integration point's code, "mailbox <uuid>" …). */
-  @Column({ type: 'varchar', length: 200, nullable: true })
+  @Column({ type: 'varchar', length: 255, nullable: true })
   label!: string | null;
 
   @Column({ type: 'integer', default: 0 })

@@ -17,7 +17,7 @@ export class OperationalEvents1763800000470 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.addColumns('delivery_targets', [
       new TableColumn(col.varchar('group_key', 64, { nullable: true })),
-      new TableColumn(col.varchar('label', 200, { nullable: true })),
+      new TableColumn(col.varchar('label', 255, { nullable: true })),
     ]);
     await queryRunner.createTable(new Table({
       name: 'operational_events',
