@@ -160,6 +160,10 @@ export class SubscriptionTargets {
     }));
   }
 
+  async exists(key: SubscriptionKey): Promise<boolean> {
+    return (await this.store.getTarget(key)) !== null;
+  }
+
   async isPaused(key: SubscriptionKey): Promise<boolean> {
     return (await this.store.getTarget(key))?.pausedAt != null;
   }
