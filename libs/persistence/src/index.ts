@@ -45,7 +45,7 @@ export type { SealedColumn } from './lib/sealed-columns/sealed-columns.registry'
 export { rekeySealedColumns } from './lib/sealed-columns/rekey-sealed-columns';
 export type { RekeyColumnReport, RekeyOptions } from './lib/sealed-columns/rekey-sealed-columns';
 
-export { OperationalEventEntity, OPERATIONAL_EVENT_TYPES } from './lib/operational-events/operational-event.entity';
+export { OperationalEventEntity } from './lib/operational-events/operational-event.entity';
 export type { OperationalEventType } from './lib/operational-events/operational-event.entity';
 export { OperationalEventRepository } from './lib/operational-events/operational-event.repository';
 export type { OperationalEventCursor } from './lib/operational-events/operational-event.repository';

@@ -1,8 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { epochMs } from '../columns/epoch-ms.transformer';
 
-export const OPERATIONAL_EVENT_TYPES = ['subscription.paused', 'subscription.resumed', 'delivery.exhausted'] as const;
-export type OperationalEventType = (typeof OPERATIONAL_EVENT_TYPES)[number];
+/** The stored type names (wire format: libs/contracts OPERATIONAL_EVENT_TYPES_V1). */
+export type OperationalEventType = 'subscription.paused' | 'subscription.resumed' | 'delivery.exhausted';
 
 /** One operational event of a tenant (ADR 0012); `data` is its JSON body's `data` object. */
 @Entity({ name: 'operational_events' })
