@@ -9,7 +9,10 @@ const TESTING_LIB = { name: '@hookrelay/testing', message: 'test-only: productio
 // Only the delivery engine (libs/delivery) reads or writes the delivery tables.
 const DELIVERY_TABLES = {
   name: '@hookrelay/persistence',
-  importNames: ['DeliveryRepository', 'DeliveryTargetEntity', 'DeliveryIdempotencyKeyEntity', 'DeliveryStatsRepository', 'DeliveryStatsMinuteEntity', 'DeliveryStatsLatencyEntity'],
+  importNames: [
+    'DeliveryRepository', 'DeliveryTargetEntity', 'DeliveryIdempotencyKeyEntity', 'DeliveryStatsRepository', 'DeliveryStatsMinuteEntity', 'DeliveryStatsLatencyEntity',
+    'OperationalEventRepository', 'OperationalWebhookRepository',
+  ],
   message: 'only the delivery engine touches the delivery tables: use DeliveryEngine / DeliveryLog from @hookrelay/delivery',
 };
 

@@ -12,6 +12,8 @@ import { DeliveryStatsController } from './delivery-stats/delivery-stats.control
 import { DeliveryStatsService } from './delivery-stats/delivery-stats.service';
 import { DeliverySubscriptionsController } from './delivery-subscriptions/delivery-subscriptions.controller';
 import { DeliverySubscriptionsService } from './delivery-subscriptions/delivery-subscriptions.service';
+import { OperationalEventsController } from './operational-events/operational-events.controller';
+import { OperationalEventsService } from './operational-events/operational-events.service';
 import { EnvelopeCallbacksController } from './envelope-callbacks/envelope-callbacks.controller';
 import { EnvelopeCallbacksService, MAX_CALLBACKS_PER_MAILBOX } from './envelope-callbacks/envelope-callbacks.service';
 import { CallbackSender, SEND_HTTP_CLIENT } from './envelope-callbacks/callback-sender';
@@ -32,7 +34,10 @@ export class CallbacksAppModule {
         NatsConnectionModule.forRoot(natsClientOptions(env, 'callbacks')),
         DeliveryModule.forRoot(delivery),
       ],
-      controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, DeliverySubscriptionsController, DeliveryStatsController, healthControllerFor('callbacks'), MetricsController],
+      controllers: [
+        EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, DeliverySubscriptionsController, DeliveryStatsController, OperationalEventsController,
+        healthControllerFor('callbacks'), MetricsController,
+      ],
       providers: [
         EnvelopeCallbacksService,
         EnvelopeCallbackTestsService,
@@ -48,12 +53,14 @@ export class CallbacksAppModule {
         CallbackLogService,
         DeliverySubscriptionsService,
         DeliveryStatsService,
+        OperationalEventsService,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
         ...serviceRuntimeProviders('callbacks', [
           { ...STREAMS.envelopeEvents, limits: { maxBytes: env.ENVELOPE_STREAM_MAX_BYTES, maxAgeSeconds: env.ENVELOPE_STREAM_MAX_AGE_SECONDS } },
           deliveryJobStreamFrom(env),
+          STREAMS.operationalEvents,
         ], { replicas: env.NATS_STREAM_REPLICAS }),
       ],
     };

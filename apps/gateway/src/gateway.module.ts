@@ -20,6 +20,7 @@ import { ExecController } from './routes/incoplax/exec.controller';
 import { IntegrationPointsController } from './routes/incoplax/integration-points.controller';
 import { DeliverySubscriptionsController } from './routes/hookrelay/delivery-subscriptions.controller';
 import { DeliveryStatsController } from './routes/hookrelay/delivery-stats.controller';
+import { OperationalEventsController } from './routes/hookrelay/operational-events.controller';
 
 @Module({})
 export class GatewayModule {
@@ -33,7 +34,10 @@ export class GatewayModule {
           settings: ingestQuotaSettings(env.INGEST_RATE_PER_SECOND, env.INGEST_BURST, env.INGEST_RATE_OVERRIDES), nats: natsClientOptions(env, 'gateway'),
         }),
       ],
-      controllers: [HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController, DeliveryStatsController],
+      controllers: [
+        HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController,
+        EnvelopeCallbacksController, DeliverySubscriptionsController, DeliveryStatsController, OperationalEventsController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

@@ -37,7 +37,7 @@ export class IntegrationPointsAppModule {
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
-        ...serviceRuntimeProviders('integration-points', [{ ...STREAMS.execRequests, limits: execStreamLimitsFrom(env) }, deliveryJobStreamFrom(env)], { replicas: env.NATS_STREAM_REPLICAS }),
+        ...serviceRuntimeProviders('integration-points', [{ ...STREAMS.execRequests, limits: execStreamLimitsFrom(env) }, deliveryJobStreamFrom(env), STREAMS.operationalEvents], { replicas: env.NATS_STREAM_REPLICAS }),
       ],
     };
   }

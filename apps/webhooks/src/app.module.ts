@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { STREAMS } from '@hookrelay/contracts';
 import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { deliveryJobStreamFrom, deliveryModuleFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, natsClientOptions, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
@@ -30,7 +31,7 @@ export class WebhooksAppModule {
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
-        ...serviceRuntimeProviders('webhooks', [deliveryJobStreamFrom(env)], { replicas: env.NATS_STREAM_REPLICAS }),
+        ...serviceRuntimeProviders('webhooks', [deliveryJobStreamFrom(env), STREAMS.operationalEvents], { replicas: env.NATS_STREAM_REPLICAS }),
       ],
     };
   }

@@ -26,6 +26,7 @@ export * from './lib/delivery/delivery-user-agent';
 export * from './lib/ingest-quota/ingest-usage.v1';
 export * from './lib/delivery-subscriptions/delivery-subscriptions.v1';
 export * from './lib/delivery-stats/delivery-stats.v1';
+export * from './lib/operational-events/operational-events.v1';
 export * from './lib/application-webhooks/application-event.v1';
 export * from './lib/callback-log/callback-log.v1';
 export * from './lib/envelope-callbacks/envelope-event.v1';

@@ -48,3 +48,10 @@ export { SEALED_COLUMNS } from './lib/sealed-columns/sealed-columns.registry';
 export type { SealedColumn } from './lib/sealed-columns/sealed-columns.registry';
 export { rekeySealedColumns } from './lib/sealed-columns/rekey-sealed-columns';
 export type { RekeyColumnReport, RekeyOptions } from './lib/sealed-columns/rekey-sealed-columns';
+
+export { OperationalEventEntity } from './lib/operational-events/operational-event.entity';
+export type { OperationalEventType } from './lib/operational-events/operational-event.entity';
+export { OperationalEventRepository } from './lib/operational-events/operational-event.repository';
+export type { OperationalEventCursor } from './lib/operational-events/operational-event.repository';
+export { OperationalWebhookEntity } from './lib/operational-events/operational-webhook.entity';
+export { OperationalWebhookRepository } from './lib/operational-events/operational-webhook.repository';

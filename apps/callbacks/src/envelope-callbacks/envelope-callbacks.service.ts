@@ -55,7 +55,9 @@ export class EnvelopeCallbacksService {
     }
     const target = toCallbackTarget(entity, this.box);
     const key = subscriptionOf(tenantId, id);
-    const { createdSecret } = await this.engine.targets.upsert(key, { url: target.url, headers: {}, policy: target.policy, authorization: target.authorization });
+    const { createdSecret } = await this.engine.targets.upsert(key, {
+      url: target.url, headers: {}, policy: target.policy, authorization: target.authorization, group: entity.mailbox, label: `mailbox ${entity.mailbox}`,
+    });
     return { ...toEnvelopeCallbackView(entity), signingSecret: createdSecret ?? (await this.engine.targets.currentSecret(key)) };
   }
 

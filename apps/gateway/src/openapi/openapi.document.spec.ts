@@ -1,5 +1,6 @@
 import { DeliverySubscriptionsController } from '../routes/hookrelay/delivery-subscriptions.controller';
 import { DeliveryStatsController } from '../routes/hookrelay/delivery-stats.controller';
+import { OperationalEventsController } from '../routes/hookrelay/operational-events.controller';
 import 'reflect-metadata';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { RequestMethod } from '@nestjs/common';
@@ -12,7 +13,10 @@ import { ExecController } from '../routes/incoplax/exec.controller';
 import { IntegrationPointsController } from '../routes/incoplax/integration-points.controller';
 import { buildOpenApiDocument } from './openapi.document';
 
-const CONTROLLERS = [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController, DeliveryStatsController];
+const CONTROLLERS = [
+  HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController,
+  DeliveryStatsController, OperationalEventsController,
+];
 
 /** Every route Nest serves, as [OpenAPI path, operation key], read from the controllers' own metadata. */
 function servedRoutes(): Array<[string, string]> {

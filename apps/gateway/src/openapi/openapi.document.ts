@@ -1,4 +1,4 @@
-import { MAX_BODY_DEPTH } from '@hookrelay/contracts';
+import { DELIVERY_JOB_SOURCES, MAX_BODY_DEPTH, OPERATIONAL_EVENT_TYPES_V1 } from '@hookrelay/contracts';
 import { INCOPLAX_INTEGRATION_POINT_SCHEMA, CONPEEK_CALLBACK_QUERY_SCHEMA } from '@hookrelay/filtering';
 
 /**
@@ -53,7 +53,7 @@ const webhook: Json = {
 const callback: Json = {
   type: 'object',
   properties: {
-    id: { type: 'string' }, source: { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point'] }, subscription_id: { type: 'string' },
+    id: { type: 'string' }, source: { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point', 'operational_webhook'] }, subscription_id: { type: 'string' },
     url: { type: 'string' }, event: { type: 'string' }, payload: { description: 'only in GET /callback/{id}' }, state: { type: 'string', enum: ['OPEN', 'PROCESSING', 'CLOSED'] },
     application_state: { type: 'string', enum: ['NEW', 'RETRY', 'RECALL', 'CLOSED'] }, close_reason: { type: ['string', 'null'], enum: ['DELIVERED', 'EXHAUSTED', 'CANCELLED', 'DISABLED', null] },
     attempts: { type: 'integer' }, next_attempt_date: { type: ['string', 'null'] }, created_date: { type: 'string', description: 'UTC YYYY-MM-DD HH:mm:ss' }, closed_date: { type: ['string', 'null'] },
@@ -98,13 +98,43 @@ const deliveryStats: Json = {
     paused_subscriptions: { type: 'integer' },
   },
 };
+const sourceSchema: Json = { type: 'string', enum: [...DELIVERY_JOB_SOURCES] };
 const pausedSubscription: Json = {
   type: 'object',
   properties: {
-    source: { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point'] }, subscription_id: { type: 'string' }, url: { type: ['string', 'null'] },
+    source: sourceSchema, subscription_id: { type: 'string' }, url: { type: ['string', 'null'] },
     paused_date: { type: 'string', description: 'UTC YYYY-MM-DD HH:mm:ss' }, failing_since_date: { type: ['string', 'null'] }, last_error: { type: ['string', 'null'] },
   },
 };
+
+const nullableTime: Json = { type: ['string', 'null'], format: 'date-time' };
+const subscription: Json = {
+  type: 'object',
+  properties: {
+    source: sourceSchema, subscription_id: { type: 'string' },
+    group: { type: ['string', 'null'], description: 'mailbox uuid (envelope_callback), application id (application_webhook), else null; null for subscriptions not saved since this field exists' },
+    label: { type: ['string', 'null'], description: 'a human name: "mailbox <uuid>", "application <id>", the integration point\'s code' },
+    url: { type: ['string', 'null'] }, policy: { type: ['object', 'null'], description: 'the stored delivery policy (no credentials)' }, paused: { type: 'boolean' },
+    paused_at: nullableTime, failing_since: nullableTime, last_error: { type: ['string', 'null'] }, last_success_at: nullableTime, last_failure_at: nullableTime,
+  },
+};
+const operationalWebhook: Json = {
+  type: 'object',
+  properties: {
+    url: { type: 'string', format: 'uri' }, events: { type: 'array', items: { type: 'string', enum: [...OPERATIONAL_EVENT_TYPES_V1] } },
+    created_at: { type: 'string', format: 'date-time' }, updated_at: { type: 'string', format: 'date-time' },
+    signing_secret: { type: 'string', description: 'Only in the answer to the PUT that created it' },
+  },
+};
+const operationalEvent: Json = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, type: { type: 'string', enum: [...OPERATIONAL_EVENT_TYPES_V1] }, occurred_at: { type: 'string', format: 'date-time' },
+    data: { type: 'object', properties: { source: sourceSchema, subscription_id: { type: 'string' }, url: { type: ['string', 'null'] }, reason: { type: ['string', 'null'] }, delivery_id: { type: 'string' } } },
+    delivery_id: { type: ['string', 'null'], description: 'the delivery made to the operational webhook for it, if one was' },
+  },
+};
+const subscriptionRef = [pathParam('source', sourceSchema), pathParam('subscription_id')];
 
 export function buildOpenApiDocument(serverUrl?: string): Json {
   const secret = { type: 'object', properties: { signing_secret: { type: 'string' } } };
@@ -183,8 +213,39 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         }),
       },
       '/hookrelay/v1/subscriptions/{source}/{subscription_id}/resume': {
-        parameters: [pathParam('source', { type: 'string', enum: ['envelope_callback', 'application_webhook', 'integration_point'] }), pathParam('subscription_id')],
+        parameters: subscriptionRef,
         post: hookrelay('Resume a paused subscription; deliveries closed DISABLED while it was paused are sent again', { responses: { ...ok('resumed', { type: 'object', properties: { data: { type: 'object', properties: { resumed: { const: true }, reopened: { type: 'integer' } } } } }), ...errors('hookrelay', 400, 401, 403, 404) } }),
+      },
+      '/hookrelay/v1/subscriptions': {
+        get: hookrelay('Every subscription of the tenant (any source), in (source, subscription_id) order', {
+          parameters: [
+            query('source', 'only this source', sourceSchema), query('paused', 'true: only paused ones; false: only unpaused ones', { type: 'boolean' }),
+            query('limit', 'default 200', { type: 'integer', minimum: 1, maximum: 500 }), query('after', 'next_after of the previous page'),
+          ],
+          responses: { ...ok('the page', { type: 'object', properties: { data: { type: 'array', items: subscription }, next_after: { type: ['string', 'null'] } } }), ...errors('hookrelay', 400, 401) },
+        }),
+      },
+      '/hookrelay/v1/subscriptions/{source}/{subscription_id}/pause': {
+        parameters: subscriptionRef,
+        post: hookrelay('Pause a subscription: its deliveries close DISABLED until it is resumed (then they are sent again); pausing a paused one changes nothing', { responses: { ...ok('paused', { type: 'object', properties: { data: { type: 'object', properties: { paused: { const: true } } } } }), ...errors('hookrelay', 400, 401, 403, 404) } }),
+      },
+      '/hookrelay/v1/subscriptions/{source}/{subscription_id}/secret/rotate': {
+        parameters: subscriptionRef,
+        post: hookrelay('Rotate the signing secret (admin keys only); the previous one stays valid for 24 h', { responses: { ...ok('the new secret', { type: 'object', properties: { data: secret } }), ...errors('hookrelay', 400, 401, 403, 404) } }),
+      },
+      '/hookrelay/v1/operational-webhook': {
+        get: hookrelay('The tenant\'s operational webhook', { responses: { ...ok('the webhook', { type: 'object', properties: { data: operationalWebhook } }), ...errors('hookrelay', 401, 404) } }),
+        put: hookrelay('Register or change the operational webhook: subscription.paused, subscription.resumed, delivery.exhausted are POSTed to it as {type, timestamp, data}, signed (Standard Webhooks) and retried like any delivery', {
+          requestBody: body({ type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri' }, events: { type: 'array', items: { type: 'string', enum: [...OPERATIONAL_EVENT_TYPES_V1] }, description: 'default: all' } } }),
+          responses: { ...ok('the webhook (signing_secret only when created)', { type: 'object', properties: { data: operationalWebhook } }), ...errors('hookrelay', 400, 401, 403) },
+        }),
+        delete: hookrelay('Remove the operational webhook (its pending deliveries are cancelled)', { responses: { ...ok('deleted', { type: 'object', properties: { data: { type: 'object', properties: { deleted: { const: true } } } } }), ...errors('hookrelay', 401, 403, 404) } }),
+      },
+      '/hookrelay/v1/operational-events': {
+        get: hookrelay('The tenant\'s operational events, newest first', {
+          parameters: [query('limit', 'default 50', { type: 'integer', minimum: 1, maximum: 200 }), query('before', 'next_before of the previous page')],
+          responses: { ...ok('the page', { type: 'object', properties: { data: { type: 'array', items: operationalEvent }, next_before: { type: ['string', 'null'] } } }), ...errors('hookrelay', 400, 401) },
+        }),
       },
       '/callback/{id}/recall': { parameters: [pathParam('id')], post: conpeek('Deliver again now on the same record (also resumes a paused subscription)', { responses: { '202': { description: 'queued' }, ...errors('conpeek', 401, 403, 404) } }) },
       '/api/v1/envelope/callback/add': { post: docstudio('Create an envelope callback', { requestBody: body(ref('EnvelopeCallback')), responses: { ...ok('created', ref('EnvelopeCallback'), '201'), ...errors('docstudio', 400, 401, 403) } }) },

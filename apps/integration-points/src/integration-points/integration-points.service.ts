@@ -152,7 +152,7 @@ export class IntegrationPointsService {
 
   private targetOf(entity: IntegrationPointEntity): TargetConfig {
     const { token_remote: token } = this.view(entity);
-    return { url: entity.url, headers: {}, policy: CHANNEL_SEND_POLICY, authorization: token ? `Bearer ${token}` : null };
+    return { url: entity.url, headers: {}, policy: CHANNEL_SEND_POLICY, authorization: token ? `Bearer ${token}` : null, label: entity.code };
   }
 
   private view(entity: IntegrationPointEntity): IntegrationPointView {

@@ -97,5 +97,7 @@ export class ApplicationWebhooksService {
 
 /** Where and how the application's deliveries go (the engine's view of the webhook and its opened headers). */
 export function targetOf(entity: ApplicationWebhookEntity, headers: Record<string, string>): TargetConfig {
-  return { url: entity.url, headers, policy: toDeliveryPolicy(entity), authorization: null };
+  return {
+    url: entity.url, headers, policy: toDeliveryPolicy(entity), authorization: null, group: String(entity.applicationId), label: `application ${entity.applicationId}`,
+  };
 }

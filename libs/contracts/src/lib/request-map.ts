@@ -2,9 +2,14 @@ import { ApplicationWebhookView } from './application-webhooks/application-webho
 import { APPLICATION_EVENT_SUBJECTS_V1, PublishApplicationEventCommand, PublishedApplicationEvent } from './application-webhooks/application-event.v1';
 import { CALLBACK_LOG_SUBJECTS_V1, CallbackByIdCommand, CallbackView, ListCallbacksCommand } from './callback-log/callback-log.v1';
 import {
-  DELIVERY_SUBSCRIPTION_SUBJECTS_V1, ListPausedSubscriptionsCommand, PausedSubscriptionView, ResumedSubscriptionView, ResumeSubscriptionCommand,
+  DELIVERY_SUBSCRIPTION_SUBJECTS_V1, ListPausedSubscriptionsCommand, ListSubscriptionsCommand, PausedSubscriptionView, ResumedSubscriptionView,
+  ResumeSubscriptionCommand, SubscriptionPageView, SubscriptionRefCommand,
 } from './delivery-subscriptions/delivery-subscriptions.v1';
 import { DELIVERY_STATS_SUBJECTS_V1, DeliveryStatsView, GetDeliveryStatsCommand } from './delivery-stats/delivery-stats.v1';
+import {
+  ListOperationalEventsCommand, OPERATIONAL_EVENTS_SUBJECTS_V1, OperationalEventPageView, OperationalWebhookRefCommand, OperationalWebhookView,
+  PutOperationalWebhookCommand,
+} from './operational-events/operational-events.v1';
 import {
   APPLICATION_WEBHOOK_SUBJECTS_V1, DeleteApplicationWebhookCommand, GetApplicationWebhookCommand, PutApplicationWebhookCommand,
 } from './application-webhooks/application-webhook.commands.v1';
@@ -66,6 +71,13 @@ export interface RequestMap {
   [DELIVERY_SUBSCRIPTION_SUBJECTS_V1.listPaused]: Contract<ListPausedSubscriptionsCommand, PausedSubscriptionView[]>;
   [DELIVERY_SUBSCRIPTION_SUBJECTS_V1.resume]: Contract<ResumeSubscriptionCommand, ResumedSubscriptionView>;
   [DELIVERY_STATS_SUBJECTS_V1.get]: Contract<GetDeliveryStatsCommand, DeliveryStatsView>;
+  [DELIVERY_SUBSCRIPTION_SUBJECTS_V1.list]: Contract<ListSubscriptionsCommand, SubscriptionPageView>;
+  [DELIVERY_SUBSCRIPTION_SUBJECTS_V1.pause]: Contract<SubscriptionRefCommand, { paused: true }>;
+  [DELIVERY_SUBSCRIPTION_SUBJECTS_V1.rotateSecret]: Contract<SubscriptionRefCommand, { signing_secret: string }>;
+  [OPERATIONAL_EVENTS_SUBJECTS_V1.getWebhook]: Contract<OperationalWebhookRefCommand, OperationalWebhookView>;
+  [OPERATIONAL_EVENTS_SUBJECTS_V1.putWebhook]: Contract<PutOperationalWebhookCommand, OperationalWebhookView>;
+  [OPERATIONAL_EVENTS_SUBJECTS_V1.deleteWebhook]: Contract<OperationalWebhookRefCommand, { deleted: true }>;
+  [OPERATIONAL_EVENTS_SUBJECTS_V1.listEvents]: Contract<ListOperationalEventsCommand, OperationalEventPageView>;
 
   [ENVELOPE_CALLBACK_SUBJECTS_V1.create]: Contract<CreateEnvelopeCallbackCommand, CreatedEnvelopeCallbackView>;
   [ENVELOPE_CALLBACK_SUBJECTS_V1.list]: Contract<ListEnvelopeCallbacksCommand, EnvelopeCallbackView[]>;
@@ -97,6 +109,7 @@ export const REQUEST_SUBJECTS = [
   ...Object.values(CALLBACK_LOG_SUBJECTS_V1),
   ...Object.values(DELIVERY_SUBSCRIPTION_SUBJECTS_V1),
   ...Object.values(DELIVERY_STATS_SUBJECTS_V1),
+  ...Object.values(OPERATIONAL_EVENTS_SUBJECTS_V1),
   ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1),
   ...Object.values(ENVELOPE_EVENT_SUBJECTS_V1),
 ] as const satisfies readonly RequestSubject[];

@@ -9,6 +9,7 @@ import type { HttpAttempter } from '../lib/core/ports/http-attempter.port';
 import { JobPublisher, JobQueueFullError, JobToPublish, QueueBacklog } from '../lib/core/ports/job-publisher.port';
 import type { EngineTrace } from '../lib/core/ports/engine-trace.port';
 import type { TargetChangeNotifier } from '../lib/core/ports/target-change-notifier.port';
+import type { OperationalEvent, OperationalEvents } from '../lib/core/ports/operational-events.port';
 import type { HttpAttemptRequest, HttpAttemptResult } from '../lib/http/http-attempt.types';
 import { InMemoryDeliveryStore } from '../lib/store/memory/in-memory-delivery.store';
 import { DeliveryStatsAggregator } from '../lib/stats/delivery-stats.aggregator';
@@ -91,6 +92,21 @@ export class LocalNotifier implements TargetChangeNotifier {
   }
 }
 
+/** Remembers every operational event; `failing` makes emit reject (the engine must carry on). */
+export class CapturingOperationalEvents implements OperationalEvents {
+  readonly events: OperationalEvent[] = [];
+  failing = false;
+
+  async emit(event: OperationalEvent): Promise<void> {
+    if (this.failing) throw new Error('event store down');
+    this.events.push(structuredClone(event));
+  }
+
+  types(): string[] {
+    return this.events.map((e) => `${e.type} ${e.data.source}/${e.data.subscriptionId}`);
+  }
+}
+
 export const TEST_ENGINE_OPTIONS: EngineOptions = {
   schedule: { kind: 'list', delaysMs: [1_000, 2_000] },
   pauseAfterMs: 60_000,
@@ -124,7 +140,9 @@ export interface EngineHarness {
 
 /** A whole engine on in-memory ports: no I/O, time moves only when the test says so. */
 /** `share` is read on every acquire: a test may change its rank or count as it goes. */
-export function engineHarness(options: Partial<EngineOptions> = {}, share: WorkerShare = { count: 1, rank: 0 }, trace?: EngineTrace): EngineHarness {
+export function engineHarness(
+  options: Partial<EngineOptions> = {}, share: WorkerShare = { count: 1, rank: 0 }, trace?: EngineTrace, operationalEvents?: OperationalEvents,
+): EngineHarness {
   const store = new InMemoryDeliveryStore();
   let reads = 0;
   const getTarget = store.getTarget.bind(store);
@@ -141,7 +159,7 @@ export function engineHarness(options: Partial<EngineOptions> = {}, share: Worke
   const stats = new DeliveryStatsAggregator();
   const engine = new DeliveryEngine({
     store, publisher, backlog: publisher, http, notifier, sealer, clock, metrics: { accepted: () => undefined, attempted: () => undefined, closed: () => undefined, parked: () => undefined }, stats,
-    liveWorkers: () => share, warn: (message) => warnings.push(message), random: () => 0.5, trace,
+    liveWorkers: () => share, warn: (message) => warnings.push(message), random: () => 0.5, trace, operationalEvents,
   }, { ...TEST_ENGINE_OPTIONS, ...options });
   notifier.engine = engine;
   return { engine, store, publisher, http, clock, notifier, sealer, warnings, stats, targetReads: () => reads };

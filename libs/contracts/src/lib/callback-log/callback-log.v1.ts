@@ -40,7 +40,7 @@ export interface CallbackAttemptView {
 /** A callback as the Conpeek API shows it: snake_case, dates as UTC "YYYY-MM-DD HH:mm:ss". */
 export interface CallbackView {
   id: string;
-  source: 'envelope_callback' | 'application_webhook' | 'integration_point';
+  source: 'envelope_callback' | 'application_webhook' | 'integration_point' | 'operational_webhook';
   subscription_id: string;
   url: string;
   event: string;

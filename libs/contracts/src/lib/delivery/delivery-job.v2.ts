@@ -26,7 +26,7 @@ export const DELIVERY_CONSUMERS_V2: Record<DeliveryLane, string> = {
   retry: 'delivery-retry',
 };
 
-export const DELIVERY_JOB_SOURCES = ['envelope_callback', 'application_webhook', 'integration_point'] as const;
+export const DELIVERY_JOB_SOURCES = ['envelope_callback', 'application_webhook', 'integration_point', 'operational_webhook'] as const;
 export const DELIVERY_JOB_APPLICATION_STATES = ['NEW', 'RETRY', 'RECALL'] as const;
 
 export class DeliveryJobSnapshot {

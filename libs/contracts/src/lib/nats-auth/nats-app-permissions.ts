@@ -3,6 +3,7 @@ import { ServiceName } from '../health/health-check.v1';
 import { REQUEST_SUBJECTS } from '../request-map';
 import { GATEWAY_INGEST_USAGE_SUBJECT_V1 } from '../ingest-quota/ingest-usage.v1';
 import { RETIRED_STREAM_NAMES, STREAMS } from '../streams/streams';
+import { OPERATIONAL_EVENT_SUBJECTS_V1 } from '../operational-events/operational-events.v1';
 
 /**
  * Who may publish and subscribe what on NATS (review finding H4). Each app connects as its own nats-server
@@ -37,9 +38,9 @@ export const natsInboxPrefix = (app: NatsApp): string => `_INBOX_${app}`;
 export const EXEC_REQUESTS_STREAM_V2 = STREAMS.execRequests.name;
 
 const STREAMS_BY_SERVICE: Record<ServiceName, readonly string[]> = {
-  callbacks: [STREAMS.envelopeEvents.name, STREAMS.deliveryJobs.name],
-  webhooks: [STREAMS.deliveryJobs.name],
-  'integration-points': [STREAMS.execRequests.name, STREAMS.deliveryJobs.name],
+  callbacks: [STREAMS.envelopeEvents.name, STREAMS.deliveryJobs.name, STREAMS.operationalEvents.name],
+  webhooks: [STREAMS.deliveryJobs.name, STREAMS.operationalEvents.name],
+  'integration-points': [STREAMS.execRequests.name, STREAMS.deliveryJobs.name, STREAMS.operationalEvents.name],
 };
 
 /** Creating and reading a stream (ensureStreams at every boot); never deleting or purging it. */
@@ -68,13 +69,17 @@ export const serviceReplySubjects = (): string[] => [`${natsInboxPrefix('gateway
 
 const requestSubjectsOf = (service: ServiceName): string[] => REQUEST_SUBJECTS.filter((subject) => subject.startsWith(`${service}.`));
 
-/** What every service does besides serving its subjects: the delivery engine (jobs, target changes, worker presence). */
+/**
+ * What every service does besides serving its subjects: the delivery engine (jobs, target changes, worker presence,
+ * operational events).
+ */
 function deliveryEngine(): { publish: string[]; subscribe: string[] } {
   const broadcasts = [DELIVERY_TARGET_CHANGED_SUBJECT_V1, DELIVERY_WORKER_PRESENCE_SUBJECT_V1];
   return {
     publish: [
       ...Object.values(DELIVERY_JOB_SUBJECTS_V2),
       ...broadcasts,
+      ...OPERATIONAL_EVENT_SUBJECTS_V1,
       ...Object.values(DELIVERY_CONSUMERS_V2).flatMap((consumer) => [...consumerAdminSubjects(STREAMS.deliveryJobs.name, consumer), ...consumerReadSubjects(STREAMS.deliveryJobs.name, consumer)]),
     ],
     subscribe: broadcasts,

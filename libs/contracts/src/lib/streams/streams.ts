@@ -64,6 +64,19 @@ export const STREAMS = {
     description: 'Delivery jobs in two lanes (fresh: first attempts; retry: due retries, recalls, parked and recovered jobs), each with its own consumer.',
     discard: 'new',
   },
+  /**
+   * Operational events for internal consumers (ADR 0012): `delivery.operational-event.<type>.v1`. Limits, not a
+   * work queue: any number of consumers read it, and old events age out (7 days, 256 MiB at most).
+   */
+  operationalEvents: {
+    name: 'OPERATIONAL_EVENTS',
+    subjects: ['delivery.operational-event.*.v1'],
+    retention: 'limits',
+    duplicateWindowSeconds: 120,
+    description: 'Operational events (subscription.paused, subscription.resumed, delivery.exhausted) of every tenant, with tenant_id.',
+    discard: 'old',
+    limits: { maxBytes: 256 * 1024 * 1024, maxAgeSeconds: 7 * 24 * 3600 },
+  },
 } as const satisfies Record<string, StreamDefinition>;
 
 /**

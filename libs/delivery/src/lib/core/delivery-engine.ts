@@ -12,6 +12,8 @@ import type { HttpAttempter } from './ports/http-attempter.port';
 import type { JobPublisher, QueueBacklog } from './ports/job-publisher.port';
 import type { TargetChangeNotifier } from './ports/target-change-notifier.port';
 import type { EngineTrace } from './ports/engine-trace.port';
+import { OperationalEventEmitter } from './operational-event-emitter';
+import type { OperationalEvents } from './ports/operational-events.port';
 import { SubscriptionTargets } from './subscription-targets';
 import { QueueFullGuard } from './queue-full-guard';
 import { TargetCache } from './target-cache';
@@ -38,6 +40,8 @@ export interface EnginePorts {
   random?: () => number;
   /** Spans around accepts and the trace context stored with each delivery; none by default. */
   trace?: EngineTrace;
+  /** Where subscription.paused/resumed and delivery.exhausted go (ADR 0012); none by default. */
+  operationalEvents?: OperationalEvents;
 }
 
 export interface EngineOptions extends EngineSettings {
@@ -72,14 +76,15 @@ export class DeliveryEngine {
     const publisher = new QueueFullGuard(ports.publisher, clock, QUEUE_FULL_HOLD_MS);
     this.cache = new TargetCache(store, sealer, clock, { maxEntries: options.cacheMaxEntries, maxAgeMs: options.cacheMaxAgeMs });
     this.gate = new ConcurrencyGate({ slots: options.slots, perEndpoint: options.perEndpoint, perTenant: options.perTenant, maxHoldPerEndpoint: options.maxHoldPerEndpoint }, ports.liveWorkers);
-    this.targets = new SubscriptionTargets(store, sealer, notifier, clock);
+    const events = new OperationalEventEmitter(ports.operationalEvents, clock, ports.warn);
+    this.targets = new SubscriptionTargets(store, sealer, notifier, clock, events);
     this.intake = new DeliveryIntake(
       store, publisher, { cache: this.cache, lifecycle: this.targets }, clock, metrics, options.leaseMs,
       (error) => ports.warn(`publishing fresh jobs failed, the scheduler takes them: ${String(error)}`), ports.trace, options.freshPublishWaitMs,
       { isFull: () => publisher.isFull(), retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS },
     );
     this.processor = new DeliveryProcessor({
-      store, targets: this.cache, gate: this.gate, http: ports.http, sealer, clock, metrics, stats: ports.stats, notifier, settings: options, warn: ports.warn, random: ports.random,
+      store, targets: this.cache, gate: this.gate, http: ports.http, sealer, clock, metrics, stats: ports.stats, notifier, settings: options, warn: ports.warn, random: ports.random, events,
     });
     this.scheduler = new DeliveryScheduler(store, publisher, ports.backlog, clock, { batch: options.schedulerBatch, maxRounds: 20, leaseMs: options.leaseMs });
   }

@@ -17,6 +17,7 @@ import type { DeliveryStore, SubscriptionKey } from './ports/delivery-store.port
 import type { EngineMetrics } from './ports/engine-metrics.port';
 import type { HttpAttempter } from './ports/http-attempter.port';
 import type { TargetChangeNotifier } from './ports/target-change-notifier.port';
+import type { OperationalEventEmitter } from './operational-event-emitter';
 import { ResolvedTarget, TargetCache } from './target-cache';
 import { withRetries } from './with-retries.util';
 
@@ -42,6 +43,8 @@ export interface ProcessorDeps {
   settings: EngineSettings;
   warn: (message: string) => void;
   random?: () => number;
+  /** subscription.paused by the circuit breaker, delivery.exhausted; never fails the job. */
+  events: OperationalEventEmitter;
 }
 
 /**
@@ -127,6 +130,10 @@ export class DeliveryProcessor {
       // Stats budget per attempt: one in-memory add, zero database writes (the flusher writes every few seconds).
       // A record that did not apply was a stale copy of the job: another worker's record counts it.
       if (applied) this.stats.settled({ key, outcome: statsOutcome(settled.closeReason), durationMs: outcome.durationMs, at: settledAt });
+      if (applied && settled.closeReason === 'EXHAUSTED') {
+        const reason = error ?? `HTTP ${outcome.result.kind === 'response' ? outcome.result.status : ''}`;
+        await this.deps.events.emit('delivery.exhausted', key, { url, reason, deliveryId: job.deliveryId });
+      }
     } catch (recordError) {
       return this.infraRetry(job, recordError);
     }
@@ -170,7 +177,10 @@ export class DeliveryProcessor {
       target.lastError = change.lastError;
       this.deps.targets.invalidate(key);
       await this.deps.notifier.announce(key);
-      if (change.pausedAt !== null) this.deps.warn(`subscription ${key.source}/${key.subscriptionId} of tenant ${key.tenantId} paused: ${next.lastError}`);
+      if (change.pausedAt !== null) {
+        this.deps.warn(`subscription ${key.source}/${key.subscriptionId} of tenant ${key.tenantId} paused: ${next.lastError}`);
+        await this.deps.events.emit('subscription.paused', key, { url: target.config?.url ?? null, reason: next.lastError });
+      }
     } catch (error) {
       this.deps.warn(`health of subscription ${key.source}/${key.subscriptionId} not updated: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -3,8 +3,9 @@ import { generateSigningSecret } from '../signing/generate-signing-secret.util';
 import { rotateSigningSecrets } from '../signing/rotate-signing-secrets.util';
 import { DeliverySealer } from './delivery-sealer';
 import type { Clock } from './ports/clock.port';
-import type { DeliveryStore, StoredTarget, SubscriptionKey, TargetConfigRow } from './ports/delivery-store.port';
+import type { DeliveryStore, StoredTarget, SubscriptionKey, TargetConfigRow, TargetListQuery } from './ports/delivery-store.port';
 import type { TargetChangeNotifier } from './ports/target-change-notifier.port';
+import { OperationalEventEmitter } from './operational-event-emitter';
 
 /** Where and how a subscription's deliveries go, as the owning service defines it. */
 export interface TargetConfig {
@@ -14,6 +15,25 @@ export interface TargetConfig {
   policy: EnginePolicy;
   /** A full Authorization header value (Basic …/Bearer …), or null. Sealed at rest. */
   authorization: string | null;
+  /** What the subscription belongs to, for listing (mailbox uuid, application id); null/absent when nothing. */
+  group?: string | null;
+  /** A human name for listing ("mailbox <uuid>", the integration point's code …); null/absent when none. */
+  label?: string | null;
+}
+
+/** A subscription as the operator API lists it (no credentials). */
+export interface ListedSubscription {
+  source: SubscriptionKey['source'];
+  subscriptionId: string;
+  group: string | null;
+  label: string | null;
+  url: string | null;
+  policy: EnginePolicy | null;
+  pausedAt: number | null;
+  failingSince: number | null;
+  lastError: string | null;
+  lastSuccessAt: number | null;
+  lastFailureAt: number | null;
 }
 
 /** A paused subscription, as the operator API lists it. */
@@ -34,10 +54,11 @@ export interface PausedSubscription {
  */
 export class SubscriptionTargets {
   constructor(
-    private readonly store: Pick<DeliveryStore, 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'removeTarget' | 'resumeTarget' | 'listPaused'>,
+    private readonly store: Pick<DeliveryStore, 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'removeTarget' | 'resumeTarget' | 'listPaused' | 'listTargets' | 'pauseTarget'>,
     private readonly sealer: DeliverySealer,
     private readonly notifier: TargetChangeNotifier,
     private readonly clock: Clock,
+    private readonly events: OperationalEventEmitter,
   ) {}
 
   /** Creates or changes the target; a new subscription also gets its signing secret, returned once here. */
@@ -104,11 +125,46 @@ export class SubscriptionTargets {
     return cancelled;
   }
 
-  /** Un-pauses; deliveries closed DISABLED while paused are sent again. Null if there is no such target. */
+  /**
+   * Un-pauses; deliveries closed DISABLED while paused are sent again. Null if there is no such target.
+   * `subscription.resumed` only when it was paused (read just before: two resumes racing may both report it).
+   */
   async resume(key: SubscriptionKey): Promise<number | null> {
+    const before = await this.store.getTarget(key);
+    if (!before) return null;
     const reopened = await this.store.resumeTarget(key, this.clock.now());
-    if (reopened !== null) await this.notifier.announce(key);
+    if (reopened === null) return null;
+    await this.notifier.announce(key);
+    if (before.pausedAt !== null) await this.events.emit('subscription.resumed', key, { url: before.config?.url ?? null });
     return reopened;
+  }
+
+  /**
+   * An operator's pause: attempts close DISABLED until it is resumed (which sends them again). 'paused' when
+   * it paused now, 'already' when it was paused, null when there is no such target.
+   */
+  async pause(key: SubscriptionKey): Promise<'paused' | 'already' | null> {
+    if (await this.store.pauseTarget(key, this.clock.now())) {
+      await this.notifier.announce(key);
+      const target = await this.store.getTarget(key).catch(() => null);
+      await this.events.emit('subscription.paused', key, { url: target?.config?.url ?? null, reason: 'manual' });
+      return 'paused';
+    }
+    return (await this.store.getTarget(key)) ? 'already' : null;
+  }
+
+  /** A page of the tenant's subscriptions in (source, subscription id) order; see TargetListQuery. */
+  async list(tenantId: string, query: TargetListQuery): Promise<ListedSubscription[]> {
+    const targets = await this.store.listTargets(tenantId, query);
+    return targets.map((t) => ({
+      source: t.key.source, subscriptionId: t.key.subscriptionId, group: t.config?.group ?? null, label: t.config?.label ?? null,
+      url: t.config?.url ?? null, policy: t.config?.policy ?? null, pausedAt: t.pausedAt, failingSince: t.failingSince, lastError: t.lastError,
+      lastSuccessAt: t.lastSuccessAt, lastFailureAt: t.lastFailureAt,
+    }));
+  }
+
+  async exists(key: SubscriptionKey): Promise<boolean> {
+    return (await this.store.getTarget(key)) !== null;
   }
 
   async isPaused(key: SubscriptionKey): Promise<boolean> {
@@ -125,7 +181,7 @@ export class SubscriptionTargets {
   private row(key: SubscriptionKey, config: TargetConfig): TargetConfigRow {
     return {
       url: config.url, headersSealed: this.sealer.sealTargetHeaders(key, config.headers), policy: config.policy,
-      authorizationSealed: this.sealer.sealTargetAuthorization(key, config.authorization),
+      authorizationSealed: this.sealer.sealTargetAuthorization(key, config.authorization), group: config.group ?? null, label: config.label ?? null,
     };
   }
 

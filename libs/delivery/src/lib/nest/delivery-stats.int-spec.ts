@@ -56,7 +56,7 @@ describe.each(['sqlite', 'postgres'] as const)('delivery stats on %s', (driver) 
     dataSource = await openDataSource(target, 'delivery');
     stores = [open(), open()];
     stats = new DeliveryStats(new DeliveryStatsRepository(dataSource));
-    for (const id of ['ok', 'bad']) await stores[0]!.putTargetConfig(sub(id), { url: 'https://hooks.example/in', headersSealed: null, policy: POLICY, authorizationSealed: null }, NOW - 3_600_000);
+    for (const id of ['ok', 'bad']) await stores[0]!.putTargetConfig(sub(id), { url: 'https://hooks.example/in', headersSealed: null, policy: POLICY, authorizationSealed: null, group: null, label: null }, NOW - 3_600_000);
   });
 
   afterAll(async () => {
@@ -110,7 +110,7 @@ describe.each(['sqlite', 'postgres'] as const)('delivery stats on %s', (driver) 
     await stores[0]!.accept(rows);
     await stores[0]!.accept([newRow({ id: nextId(), tenantId: OTHER, createdAt: NOW, wakeAt: NOW + 60_000 })]);
     await stores[0]!.record(attemptRecord(rows[0]!, 0, { state: 'CLOSED', applicationState: 'CLOSED', closeReason: 'DELIVERED', nextAttemptAt: null, wakeAt: null, closedAt: NOW }));
-    await stores[0]!.putTargetConfig(sub('paused', tenant), { url: 'https://hooks.example/in', headersSealed: null, policy: POLICY, authorizationSealed: null }, NOW);
+    await stores[0]!.putTargetConfig(sub('paused', tenant), { url: 'https://hooks.example/in', headersSealed: null, policy: POLICY, authorizationSealed: null, group: null, label: null }, NOW);
     await stores[0]!.setHealth(sub('paused', tenant), { failingSince: NOW, pausedAt: NOW, lastError: 'HTTP 410' }, NOW, true);
     expect(await stats.overview(tenant, '1h', NOW)).toMatchObject({ queueDepth: 2, queueDepthCapped: false, pausedSubscriptions: 1 });
   });

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { activeTracer, NATS_CONNECTION } from '@hookrelay/messaging';
-import { DeliveryRepository, DeliveryStatsRepository, repositoryProvider } from '@hookrelay/persistence';
+import { DeliveryRepository, DeliveryStatsRepository, OperationalEventRepository, OperationalWebhookRepository, repositoryProvider } from '@hookrelay/persistence';
 import { SecretBox } from '@hookrelay/secrets';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -28,6 +28,9 @@ import { registerQueueDepthGauge } from './queue-depth.gauge';
 import { WorkerPresence } from './worker-presence';
 import { OTEL_ENGINE_TRACE } from './otel-engine.trace';
 import { TracedHttpAttempter } from './traced-http.attempter';
+import { OperationalEventDelivery, OperationalEventsRecorder } from './operational-events.recorder';
+import { OperationalWebhooks } from './operational-webhooks.service';
+import { OperationalEventLog } from './operational-event-log.service';
 
 /** Closes what the engine opened, after the workers have finished their jobs. */
 @Injectable()
@@ -93,21 +96,38 @@ export class DeliveryModule {
       },
       {
         provide: DeliveryEngine,
-        useFactory: (store: DeliveryStore, http: HttpAttempter, queue: JetStreamJobQueue, changes: NatsTargetChanges, presence: WorkerPresence, stats: DeliveryStatsAggregator) => {
+        useFactory: (
+          store: DeliveryStore, http: HttpAttempter, queue: JetStreamJobQueue, changes: NatsTargetChanges, presence: WorkerPresence, stats: DeliveryStatsAggregator,
+          nc: NatsConnection, events: OperationalEventRepository, webhooks: OperationalWebhookRepository,
+        ) => {
           const logger = new Logger('DeliveryEngine');
-          const engine = new DeliveryEngine({
+          // The recorder delivers through the engine it reports for: bound once the engine exists.
+          const deliveryOf = (): OperationalEventDelivery => ({
+            target: (key) => engine.cache.get(key),
+            accept: (delivery) => engine.intake.accept([delivery], { reply: ([id]) => id! }),
+          });
+          const warn = (message: string): void => logger.warn(message);
+          const engine: DeliveryEngine = new DeliveryEngine({
             store, http, publisher: queue, backlog: queue, notifier: changes, sealer: new DeliverySealer(new SecretBox(options.encryptionKeys)),
-            clock: systemClock, metrics: prometheusEngineMetrics, stats, liveWorkers: () => presence.share(), warn: (message) => logger.warn(message),
+            clock: systemClock, metrics: prometheusEngineMetrics, stats, liveWorkers: () => presence.share(), warn,
             trace: activeTracer() ? OTEL_ENGINE_TRACE : undefined,
+            operationalEvents: new OperationalEventsRecorder(events, webhooks, nc, deliveryOf, warn),
           }, options.engine);
           changes.listen(engine.cache);
           if (options.runWorker) registerQueueDepthGauge(queue);
           return engine;
         },
-        inject: [DELIVERY_STORE, DELIVERY_HTTP, JetStreamJobQueue, NatsTargetChanges, WorkerPresence, DeliveryStatsAggregator],
+        inject: [
+          DELIVERY_STORE, DELIVERY_HTTP, JetStreamJobQueue, NatsTargetChanges, WorkerPresence, DeliveryStatsAggregator, NATS_CONNECTION, OperationalEventRepository,
+          OperationalWebhookRepository,
+        ],
       },
       repositoryProvider(DeliveryRepository),
       repositoryProvider(DeliveryStatsRepository),
+      repositoryProvider(OperationalEventRepository),
+      repositoryProvider(OperationalWebhookRepository),
+      OperationalWebhooks,
+      OperationalEventLog,
       DeliveryLog,
       DeliveryStats,
       DeliveryLaneWorkers,
@@ -116,6 +136,6 @@ export class DeliveryModule {
       DeliveryRetentionRunner,
       DeliveryResources,
     ];
-    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog, DeliveryStats, TargetUrlPolicy, RetentionTasks] };
+    return { module: DeliveryModule, global: true, providers, exports: [DeliveryEngine, DeliveryLog, DeliveryStats, TargetUrlPolicy, RetentionTasks, OperationalWebhooks, OperationalEventLog] };
   }
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { TargetConfigRow } from '../../lib/core/ports/delivery-store.port';
+import { SubscriptionKey, TargetConfigRow } from '../../lib/core/ports/delivery-store.port';
 import type { ContractContext } from './delivery-store.contract';
 import { newRow, OTHER_TENANT, subscription, T0, TENANT } from './delivery-store-contract.fixtures';
 
 const CONFIG: TargetConfigRow = {
   url: 'https://hooks.example/target', headersSealed: 'sealed-headers', policy: { kind: 'docstudio', retries: 3, timeoutMs: 1000, successCode: 200 }, authorizationSealed: 'auth',
+  group: 'mailbox-1', label: 'mailbox mailbox-1',
 };
 const FAILING = { failingSince: T0, pausedAt: null, lastError: 'HTTP 503' };
 
@@ -17,13 +18,13 @@ export function registerTargetsContract(ctx: () => ContractContext): void {
       expect(await store.getTarget(key)).toBeNull();
       await store.putTargetSecrets(key, 'sealed-1', T0 + 1);
       expect(await store.getTarget(key)).toEqual({
-        key, config: null, secretsSealed: 'sealed-1', failingSince: null, pausedAt: null, lastError: null, version: 1, updatedAt: T0 + 1,
+        key, config: null, secretsSealed: 'sealed-1', failingSince: null, pausedAt: null, lastError: null, lastSuccessAt: null, lastFailureAt: null, version: 1, updatedAt: T0 + 1,
       });
       await store.putTargetConfig(key, CONFIG, T0 + 2);
       await store.setHealth(key, FAILING, T0 + 3, false);
       await store.putTargetConfig(key, { ...CONFIG, url: 'https://moved.example/', authorizationSealed: null }, T0 + 4);
       expect(await store.getTarget(key)).toEqual({
-        key, config: { ...CONFIG, url: 'https://moved.example/', authorizationSealed: null, legacyHeaders: null }, secretsSealed: 'sealed-1', ...FAILING, version: 4, updatedAt: T0 + 4,
+        key, config: { ...CONFIG, url: 'https://moved.example/', authorizationSealed: null, legacyHeaders: null }, secretsSealed: 'sealed-1', ...FAILING, lastSuccessAt: null, lastFailureAt: null, version: 4, updatedAt: T0 + 4,
       });
       await store.putTargetSecrets(key, 'sealed-2', T0 + 5);
       expect(await store.getTarget(key)).toMatchObject({ config: { url: 'https://moved.example/' }, secretsSealed: 'sealed-2', version: 5 });
@@ -104,6 +105,65 @@ export function registerTargetsContract(ctx: () => ContractContext): void {
       expect((await store.listPaused(TENANT, 10)).map((t) => [t.key.subscriptionId, t.pausedAt])).toEqual([['b', T0 + 3], ['d', T0 + 2], ['a', T0 + 1]]);
       expect((await store.listPaused(TENANT, 2)).map((t) => t.key.subscriptionId)).toEqual(['b', 'd']);
       expect((await store.listPaused(OTHER_TENANT, 10)).map((t) => t.key)).toEqual([subscription('e', OTHER_TENANT)]);
+    });
+
+    it('keeps group and label with the config; an upsert without them clears them', async () => {
+      const { store } = ctx();
+      const key = subscription('sub-gl');
+      await store.putTargetConfig(key, CONFIG, T0);
+      expect((await store.getTarget(key))?.config).toMatchObject({ group: 'mailbox-1', label: 'mailbox mailbox-1' });
+      await store.putTargetConfig(key, { ...CONFIG, group: null, label: null }, T0 + 1);
+      expect((await store.getTarget(key))?.config).toMatchObject({ group: null, label: null });
+    });
+
+    it('lists a tenant\'s targets by keyset on (source, subscription id), filtered by source and paused', async () => {
+      const { store } = ctx();
+      const put = async (source: SubscriptionKey['source'], id: string, tenantId = TENANT): Promise<SubscriptionKey> => {
+        const key = { tenantId, source, subscriptionId: id };
+        await store.putTargetConfig(key, { ...CONFIG, label: `${source}/${id}` }, T0);
+        return key;
+      };
+      await put('integration_point', 'ip-2');
+      await put('application_webhook', '9');
+      await put('application_webhook', '10');
+      const pausedKey = await put('integration_point', 'ip-1');
+      await put('envelope_callback', 'cb-1');
+      await put('application_webhook', '1', OTHER_TENANT);
+      await store.setHealth(pausedKey, { failingSince: T0, pausedAt: T0 + 1, lastError: 'gone' }, T0 + 1, true);
+      const all = { source: null, paused: null, after: null, limit: 100 };
+      const ids = (targets: Array<{ key: SubscriptionKey }>): string[] => targets.map((t) => `${t.key.source}/${t.key.subscriptionId}`);
+      expect(ids(await store.listTargets(TENANT, all))).toEqual([
+        'application_webhook/10', 'application_webhook/9', 'envelope_callback/cb-1', 'integration_point/ip-1', 'integration_point/ip-2',
+      ]);
+      const first = await store.listTargets(TENANT, { ...all, limit: 2 });
+      expect(ids(first)).toEqual(['application_webhook/10', 'application_webhook/9']);
+      const last = first[first.length - 1]!.key;
+      expect(ids(await store.listTargets(TENANT, { ...all, limit: 2, after: { source: last.source, subscriptionId: last.subscriptionId } })))
+        .toEqual(['envelope_callback/cb-1', 'integration_point/ip-1']);
+      expect(ids(await store.listTargets(TENANT, { ...all, after: { source: 'integration_point', subscriptionId: 'ip-2' } }))).toEqual([]);
+      expect(ids(await store.listTargets(TENANT, { ...all, source: 'integration_point' }))).toEqual(['integration_point/ip-1', 'integration_point/ip-2']);
+      expect(ids(await store.listTargets(TENANT, { ...all, paused: true }))).toEqual(['integration_point/ip-1']);
+      expect(ids(await store.listTargets(TENANT, { ...all, paused: false, source: 'integration_point' }))).toEqual(['integration_point/ip-2']);
+      expect(ids(await store.listTargets(OTHER_TENANT, all))).toEqual(['application_webhook/1']);
+      expect((await store.listTargets(TENANT, { ...all, source: 'envelope_callback' }))[0]).toMatchObject({ config: { label: 'envelope_callback/cb-1', group: 'mailbox-1' } });
+    });
+
+    it('pauses by an operator only a target that exists and is not paused; resume reopens what closed while paused', async () => {
+      const { store, peek } = ctx();
+      const key = subscription('sub-man');
+      expect(await store.pauseTarget(key, T0)).toBe(false);
+      await store.putTargetConfig(key, CONFIG, T0);
+      await store.setHealth(key, FAILING, T0 + 1, true);
+      expect(await store.pauseTarget(subscription('sub-man', OTHER_TENANT), T0 + 2)).toBe(false);
+      expect(await store.pauseTarget(key, T0 + 2)).toBe(true);
+      expect(await store.getTarget(key)).toMatchObject({ failingSince: T0, pausedAt: T0 + 2, lastError: 'HTTP 503', version: 3, updatedAt: T0 + 2 });
+      expect(await store.pauseTarget(key, T0 + 3)).toBe(false);
+      expect(await store.getTarget(key)).toMatchObject({ pausedAt: T0 + 2, version: 3 });
+      const row = newRow({ subscriptionId: 'sub-man' });
+      await store.accept([row]);
+      await store.closeUnattempted(TENANT, row.id, 0, 'DISABLED', T0 + 4);
+      expect(await store.resumeTarget(key, T0 + 5)).toBe(1);
+      expect(await peek.delivery(row.id)).toMatchObject({ state: 'OPEN', applicationState: 'RETRY' });
     });
   });
 }

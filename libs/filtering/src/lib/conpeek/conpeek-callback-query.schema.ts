@@ -10,7 +10,7 @@ export const CONPEEK_CALLBACK_QUERY_SCHEMA: ConpeekQuerySchema = {
     state: { kind: 'enum', values: ['OPEN', 'PROCESSING', 'CLOSED'] },
     application_state: { kind: 'enum', values: ['NEW', 'RETRY', 'RECALL', 'CLOSED'] },
     created_date: { kind: 'datetime' },
-    source: { kind: 'enum', values: ['envelope_callback', 'application_webhook', 'integration_point'] },
+    source: { kind: 'enum', values: ['envelope_callback', 'application_webhook', 'integration_point', 'operational_webhook'] },
     close_reason: { kind: 'enum', values: ['DELIVERED', 'EXHAUSTED', 'CANCELLED', 'DISABLED'] },
     closed_date: { kind: 'datetime' },
     next_attempt_date: { kind: 'datetime' },

@@ -121,7 +121,7 @@ describe('parseConpeekFilter', () => {
       '[{"property":"application_state","value":["NEW","OPEN"]}]',
       'value "OPEN" in filter[0] is not a valid "application_state"; allowed: NEW, RETRY, RECALL, CLOSED',
     ],
-    ['[{"property":"source","value":"webhook"}]', 'allowed: envelope_callback, application_webhook, integration_point'],
+    ['[{"property":"source","value":"webhook"}]', 'allowed: envelope_callback, application_webhook, integration_point, operational_webhook'],
     ['[{"property":"state","value":[]}]', 'filter[0] has an empty list for "state"; give at least one value'],
     [
       '[{"property":"state","operator":"gt","value":"OPEN"}]',

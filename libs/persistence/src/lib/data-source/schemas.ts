@@ -21,6 +21,9 @@ import { Retention1763800000450 } from '../migrations/delivery/1763800000450-ret
 import { DeliveryStats1763800000460 } from '../migrations/delivery/1763800000460-delivery-stats';
 import { DeliveryStatsMinuteEntity } from '../deliveries/delivery-stats-minute.entity';
 import { DeliveryStatsLatencyEntity } from '../deliveries/delivery-stats-latency.entity';
+import { OperationalEvents1763800000470 } from '../migrations/delivery/1763800000470-operational-events';
+import { OperationalEventEntity } from '../operational-events/operational-event.entity';
+import { OperationalWebhookEntity } from '../operational-events/operational-webhook.entity';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
 import { EnvelopeEntity } from '../envelopes/envelope.entity';
@@ -52,9 +55,10 @@ export const SCHEMAS = {
   },
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
   delivery: {
-    entities: [DeliveryEntity, DeliveryAttemptEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity, DeliveryStatsMinuteEntity, DeliveryStatsLatencyEntity],
+    entities: [DeliveryEntity, DeliveryAttemptEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity, DeliveryStatsMinuteEntity, DeliveryStatsLatencyEntity, OperationalEventEntity,
+      OperationalWebhookEntity],
     migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420, CredentialsOutOfDeliveries1763800000430,
-      DeliveryTraceparent1763800000440, Retention1763800000450, DeliveryStats1763800000460],
+      DeliveryTraceparent1763800000440, Retention1763800000450, DeliveryStats1763800000460, OperationalEvents1763800000470],
     migrationsTableName: 'migrations_delivery',
   },
 } as const satisfies Record<string, SchemaDefinition>;

@@ -57,6 +57,13 @@ export class DeliveryTargetEntity {
 
   @Column({ name: 'last_failure_at', type: 'bigint', nullable: true, transformer: epochMs })
   lastFailureAt!: Date | null;
+  /** What the subscription belongs to (mailbox uuid, application id); null for rows not upserted since 1763800000470. */
+  @Column({ name: 'group_key', type: 'varchar', length: 64, nullable: true })
+  groupKey!: string | null;
+
+  /** A human name of the subscription (the integration point's code, "mailbox <uuid>" …). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  label!: string | null;
 
   @Column({ type: 'integer', default: 0 })
   version!: number;

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { epochMs } from '../columns/epoch-ms.transformer';
 
-export const DELIVERY_SOURCES = ['envelope_callback', 'application_webhook', 'integration_point'] as const;
+export const DELIVERY_SOURCES = ['envelope_callback', 'application_webhook', 'integration_point', 'operational_webhook'] as const;
 export type DeliverySource = (typeof DELIVERY_SOURCES)[number];
 export const DELIVERY_STATES = ['OPEN', 'PROCESSING', 'CLOSED'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];

@@ -14,7 +14,8 @@ import type { DeliveryStatsBatch } from './delivery-stats.port';
  * All times are epoch milliseconds. Every delivery query is scoped by tenant.
  */
 
-export type DeliverySource = 'envelope_callback' | 'application_webhook' | 'integration_point';
+/** `operational_webhook`: a tenant's own operational events (subscription paused/resumed, delivery exhausted). */
+export type DeliverySource = 'envelope_callback' | 'application_webhook' | 'integration_point' | 'operational_webhook';
 export type DeliveryRowState = 'OPEN' | 'CLOSED';
 export type DeliveryApplicationState = 'NEW' | 'RETRY' | 'RECALL' | 'CLOSED';
 export type DeliveryCloseReason = 'DELIVERED' | 'EXHAUSTED' | 'CANCELLED' | 'DISABLED';
@@ -129,6 +130,19 @@ export interface TargetConfigRow {
   headersSealed: string | null;
   policy: StoredPolicy;
   authorizationSealed: string | null;
+  /** What the subscription belongs to (mailbox uuid, application id), for listing; null when none. */
+  group: string | null;
+  /** A human name of the subscription; null when none. */
+  label: string | null;
+}
+
+/** A page of a tenant's targets in (source, subscription_id) order, continuing after `after`. */
+export interface TargetListQuery {
+  source: DeliverySource | null;
+  /** true: only paused ones; false: only unpaused ones; null: all. */
+  paused: boolean | null;
+  after: { source: DeliverySource; subscriptionId: string } | null;
+  limit: number;
 }
 
 /**
@@ -147,6 +161,9 @@ export interface StoredTarget {
   failingSince: number | null;
   pausedAt: number | null;
   lastError: string | null;
+  /** The latest attempt that delivered / that failed (written by the stats flush, not versioned: the cache ignores them). */
+  lastSuccessAt: number | null;
+  lastFailureAt: number | null;
   /** Bumped by every change. */
   version: number;
   updatedAt: number;
@@ -280,6 +297,14 @@ export interface DeliveryStore {
 
   /** Deletes at most `limit` stats minutes older than `before` (epoch ms) with their latency rows, oldest first. */
   pruneStats(before: number, limit: number): Promise<PrunedStats>;
+  /** A tenant's targets by keyset on the primary key (source, subscription_id ascending), filtered. */
+  listTargets(tenantId: string, query: TargetListQuery): Promise<StoredTarget[]>;
+
+  /**
+   * An operator's pause: paused_at = at (failing_since and last_error kept), version + 1, only if it exists
+   * and is not paused. Resolves true if it applied.
+   */
+  pauseTarget(key: SubscriptionKey, at: number): Promise<boolean>;
 
   close(): Promise<void>;
 }

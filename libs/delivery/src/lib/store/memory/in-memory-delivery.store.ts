@@ -1,6 +1,6 @@
 import {
   AcceptOutcome, AttemptRecord, AttemptRow, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
-  TargetConfigRow,
+  TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
 import type { DeliveryStatsBatch, StatsLatencyRow, StatsMinuteRow, TargetTimesRow } from '../../core/ports/delivery-stats.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
@@ -204,6 +204,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     const target = this.targetOrNew(key);
     target.config = {
       url: config.url, headersSealed: config.headersSealed, legacyHeaders: null, policy: structuredClone(config.policy), authorizationSealed: config.authorizationSealed,
+      group: config.group, label: config.label,
     };
     target.version += 1;
     target.updatedAt = at;
@@ -286,7 +287,9 @@ export class InMemoryDeliveryStore implements DeliveryStore {
       const key = targetKey(t.key);
       if (!this.targetRows.has(key)) continue;
       const row = this.targetTimeRows.get(key) ?? { key: { ...t.key }, lastSuccessAt: null, lastFailureAt: null };
-      this.targetTimeRows.set(key, { key: row.key, lastSuccessAt: later(row.lastSuccessAt, t.lastSuccessAt), lastFailureAt: later(row.lastFailureAt, t.lastFailureAt) });
+      const times = { key: row.key, lastSuccessAt: later(row.lastSuccessAt, t.lastSuccessAt), lastFailureAt: later(row.lastFailureAt, t.lastFailureAt) };
+      this.targetTimeRows.set(key, times);
+      Object.assign(this.targetRows.get(key)!, { lastSuccessAt: times.lastSuccessAt, lastFailureAt: times.lastFailureAt });
     }
   }
 
@@ -312,6 +315,26 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     };
   }
 
+  async listTargets(tenantId: string, query: TargetListQuery): Promise<StoredTarget[]> {
+    this.assertOpen();
+    const after = query.after;
+    return [...this.targetRows.values()]
+      .filter((t) => t.key.tenantId === tenantId && (query.source === null || t.key.source === query.source)
+        && (query.paused === null || (t.pausedAt !== null) === query.paused)
+        && (after === null || t.key.source > after.source || (t.key.source === after.source && t.key.subscriptionId > after.subscriptionId)))
+      .sort((a, b) => (a.key.source < b.key.source ? -1 : a.key.source > b.key.source ? 1 : a.key.subscriptionId < b.key.subscriptionId ? -1 : a.key.subscriptionId > b.key.subscriptionId ? 1 : 0))
+      .slice(0, Math.max(0, query.limit))
+      .map(copyTarget);
+  }
+
+  async pauseTarget(key: SubscriptionKey, at: number): Promise<boolean> {
+    this.assertOpen();
+    const target = this.targetRows.get(targetKey(key));
+    if (!target || target.pausedAt !== null) return false;
+    Object.assign(target, { pausedAt: at, version: target.version + 1, updatedAt: at });
+    return true;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }
@@ -325,7 +348,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     const mapKey = targetKey(key);
     let target = this.targetRows.get(mapKey);
     if (!target) {
-      target = { key: { ...key }, config: null, secretsSealed: null, failingSince: null, pausedAt: null, lastError: null, version: 0, updatedAt: 0 };
+      target = { key: { ...key }, config: null, secretsSealed: null, failingSince: null, pausedAt: null, lastError: null, lastSuccessAt: null, lastFailureAt: null, version: 0, updatedAt: 0 };
       this.targetRows.set(mapKey, target);
     }
     return target;

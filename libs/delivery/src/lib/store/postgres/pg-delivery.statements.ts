@@ -115,10 +115,11 @@ export const PG_STATEMENTS = {
   },
   targetPutConfig: {
     name: 'hr_dlv_target_put_config',
-    text: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, url, headers, headers_sealed, policy, authorization_sealed, version, updated_at)
-      VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, 1, $8)
+    text: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, url, headers, headers_sealed, policy, authorization_sealed, group_key, label,
+        version, updated_at)
+      VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $9, $10, 1, $8)
       ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET url = EXCLUDED.url, headers = NULL, headers_sealed = EXCLUDED.headers_sealed,
-        policy = EXCLUDED.policy,
+        policy = EXCLUDED.policy, group_key = EXCLUDED.group_key, label = EXCLUDED.label,
         authorization_sealed = EXCLUDED.authorization_sealed, version = delivery_targets.version + 1, updated_at = EXCLUDED.updated_at`,
   },
   targetPutSecrets: {
@@ -192,5 +193,19 @@ export const PG_STATEMENTS = {
       gone_latency AS (DELETE FROM delivery_stats_latency l USING picked WHERE l.tenant_id = picked.tenant_id AND l.minute = picked.minute RETURNING 1),
       gone AS (DELETE FROM delivery_stats_minutes s USING picked WHERE s.tenant_id = picked.tenant_id AND s.minute = picked.minute RETURNING 1)
       SELECT (SELECT count(*) FROM gone) AS minutes, (SELECT count(*) FROM gone_latency) AS latency`,
+  },
+  // The primary key (tenant_id, source, subscription_id) serves the keyset and the order.
+  targetsPage: {
+    name: 'hr_dlv_targets_page',
+    text: `SELECT ${TARGET_COLUMNS} FROM delivery_targets WHERE tenant_id = $1
+        AND ($2::varchar IS NULL OR source = $2::varchar)
+        AND ($3::integer IS NULL OR ($3::integer = 1 AND paused_at IS NOT NULL) OR ($3::integer = 0 AND paused_at IS NULL))
+        AND ($4::varchar IS NULL OR (source, subscription_id) > ($4::varchar, $5::varchar))
+      ORDER BY source, subscription_id LIMIT $6`,
+  },
+  targetPause: {
+    name: 'hr_dlv_target_pause',
+    text: `UPDATE delivery_targets SET paused_at = $4, version = version + 1, updated_at = $4
+      WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3 AND paused_at IS NULL`,
   },
 } as const satisfies Record<string, PgStatement>;

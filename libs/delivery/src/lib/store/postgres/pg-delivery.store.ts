@@ -1,13 +1,13 @@
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import {
   AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
-  TargetConfigRow,
+  TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
 import type { DeliveryStatsBatch } from '../../core/ports/delivery-stats.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import { statsColumns } from '../sql/delivery-stats-rows.mapper';
 import {
-  attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, recordUpdateParams, TargetRowRaw, toDueDelivery, toStoredTarget,
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, recordUpdateParams, TargetRowRaw, targetListParams, toDueDelivery, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
 import { PG_STATEMENTS, PgStatement } from './pg-delivery.statements';
 import { PgGroupCommit } from './pg-group-commit';
@@ -107,7 +107,7 @@ export class PgDeliveryStore implements DeliveryStore {
   }
 
   async putTargetConfig(key: SubscriptionKey, config: TargetConfigRow, at: number): Promise<void> {
-    const values = [...keyValues(key), config.url, config.headersSealed, JSON.stringify(config.policy), config.authorizationSealed, at];
+    const values = [...keyValues(key), config.url, config.headersSealed, JSON.stringify(config.policy), config.authorizationSealed, at, config.group, config.label];
     await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPutConfig, values));
   }
 
@@ -153,6 +153,17 @@ export class PgDeliveryStore implements DeliveryStore {
   async pruneStats(before: number, limit: number): Promise<PrunedStats> {
     const { rows } = await this.read<{ minutes: string; latency: string }>(PG_STATEMENTS.statsPrune, [before, Math.max(0, limit)]);
     return { minutes: Number(rows[0]?.minutes ?? 0), latency: Number(rows[0]?.latency ?? 0) };
+  }
+
+  async listTargets(tenantId: string, query: TargetListQuery): Promise<StoredTarget[]> {
+    const p = targetListParams(tenantId, query);
+    const { rows } = await this.read<TargetRowRaw>(PG_STATEMENTS.targetsPage, [p.tenant_id, p.source, p.paused, p.after_source, p.after_id, p.limit]);
+    return rows.map(toStoredTarget);
+  }
+
+  async pauseTarget(key: SubscriptionKey, at: number): Promise<boolean> {
+    const result = await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPause, [...keyValues(key), at]));
+    return (result.rowCount ?? 0) > 0;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import {
-  AttemptRecord, DeliverySource, DueDelivery, NewDeliveryRow, StoredPolicy, StoredTarget, SubscriptionKey, TargetConfigRow,
+  AttemptRecord, DeliverySource, DueDelivery, NewDeliveryRow, StoredPolicy, StoredTarget, SubscriptionKey, TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
 
 /**
@@ -11,7 +11,7 @@ import {
 /** The columns a DueDelivery is built from (SELECT list and RETURNING list of both stores). */
 export const DUE_COLUMNS = 'id, tenant_id, source, subscription_id, event, payload, attempts, version, application_state, created_at, url, headers, policy, authorization_sealed, traceparent';
 
-export const TARGET_COLUMNS = 'tenant_id, source, subscription_id, url, headers, headers_sealed, policy, authorization_sealed, secrets_sealed, failing_since, paused_at, last_error, version, updated_at';
+export const TARGET_COLUMNS = 'tenant_id, source, subscription_id, url, headers, headers_sealed, policy, authorization_sealed, secrets_sealed, failing_since, paused_at, last_error, group_key, label, last_success_at, last_failure_at, version, updated_at';
 
 type Epoch = number | string;
 
@@ -46,6 +46,10 @@ export interface TargetRowRaw {
   failing_since: Epoch | null;
   paused_at: Epoch | null;
   last_error: string | null;
+  group_key: string | null;
+  label: string | null;
+  last_success_at: Epoch | null;
+  last_failure_at: Epoch | null;
   version: number;
   updated_at: Epoch;
 }
@@ -136,13 +140,15 @@ export interface TargetConfigParams extends TargetKeyParams {
   headers_sealed: string | null;
   policy: string;
   authorization_sealed: string | null;
+  group_key: string | null;
+  label: string | null;
   at: number;
 }
 
 export function targetConfigParams(key: SubscriptionKey, config: TargetConfigRow, at: number): TargetConfigParams {
   return {
     ...targetKeyParams(key), url: config.url, headers_sealed: config.headersSealed, policy: JSON.stringify(config.policy),
-    authorization_sealed: config.authorizationSealed, at,
+    authorization_sealed: config.authorizationSealed, group_key: config.group, label: config.label, at,
   };
 }
 
@@ -164,12 +170,12 @@ export function toStoredTarget(raw: TargetRowRaw): StoredTarget {
   // The migration creates targets with only their secrets: no url means no config.
   const config = raw.url === null ? null : {
     url: raw.url, headersSealed: raw.headers_sealed, legacyHeaders: legacyHeaders(raw.headers), policy: JSON.parse(raw.policy ?? '{}') as StoredPolicy,
-    authorizationSealed: raw.authorization_sealed,
+    authorizationSealed: raw.authorization_sealed, group: raw.group_key, label: raw.label,
   };
   return {
     key: { tenantId: raw.tenant_id, source: raw.source as DeliverySource, subscriptionId: raw.subscription_id },
     config, secretsSealed: raw.secrets_sealed, failingSince: ms(raw.failing_since), pausedAt: ms(raw.paused_at),
-    lastError: raw.last_error, version: Number(raw.version), updatedAt: ms(raw.updated_at),
+    lastError: raw.last_error, lastSuccessAt: ms(raw.last_success_at), lastFailureAt: ms(raw.last_failure_at), version: Number(raw.version), updatedAt: ms(raw.updated_at),
   };
 }
 
@@ -178,4 +184,21 @@ function legacyHeaders(raw: string | null): Record<string, string> | null {
   if (raw === null) return null;
   const parsed = JSON.parse(raw) as Record<string, string>;
   return Object.keys(parsed).length === 0 ? null : parsed;
+}
+
+/** The bound values of listTargets (SQLite names; PostgreSQL binds the same values positionally). */
+export interface TargetListParams {
+  tenant_id: string;
+  source: string | null;
+  paused: number | null;
+  after_source: string | null;
+  after_id: string | null;
+  limit: number;
+}
+
+export function targetListParams(tenantId: string, query: TargetListQuery): TargetListParams {
+  return {
+    tenant_id: tenantId, source: query.source, paused: query.paused === null ? null : query.paused ? 1 : 0,
+    after_source: query.after?.source ?? null, after_id: query.after?.subscriptionId ?? null, limit: Math.max(0, query.limit),
+  };
 }

@@ -50,10 +50,11 @@ export const SQLITE_STATEMENTS = {
     WHERE id = @id AND tenant_id = @tenant_id RETURNING ${DUE_COLUMNS}`,
 
   targetGet: `SELECT ${TARGET_COLUMNS} FROM delivery_targets WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id`,
-  targetPutConfig: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, url, headers, headers_sealed, policy, authorization_sealed, version, updated_at)
-    VALUES (@tenant_id, @source, @subscription_id, @url, NULL, @headers_sealed, @policy, @authorization_sealed, 1, @at)
+  targetPutConfig: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, url, headers, headers_sealed, policy, authorization_sealed, group_key, label,
+      version, updated_at)
+    VALUES (@tenant_id, @source, @subscription_id, @url, NULL, @headers_sealed, @policy, @authorization_sealed, @group_key, @label, 1, @at)
     ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET url = excluded.url, headers = NULL, headers_sealed = excluded.headers_sealed,
-      policy = excluded.policy,
+      policy = excluded.policy, group_key = excluded.group_key, label = excluded.label,
       authorization_sealed = excluded.authorization_sealed, version = delivery_targets.version + 1, updated_at = excluded.updated_at`,
   targetPutSecrets: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, secrets_sealed, version, updated_at)
     VALUES (@tenant_id, @source, @subscription_id, @secrets_sealed, 1, @at)
@@ -95,6 +96,14 @@ export const SQLITE_STATEMENTS = {
   statsOldMinutes: `SELECT tenant_id, minute FROM delivery_stats_minutes WHERE minute < @before ORDER BY minute LIMIT @limit`,
   statsLatencyDelete: `DELETE FROM delivery_stats_latency WHERE tenant_id = @tenant_id AND minute = @minute`,
   statsMinuteDelete: `DELETE FROM delivery_stats_minutes WHERE tenant_id = @tenant_id AND minute = @minute`,
+  // The primary key (tenant_id, source, subscription_id) serves the keyset and the order.
+  targetsPage: `SELECT ${TARGET_COLUMNS} FROM delivery_targets WHERE tenant_id = @tenant_id
+      AND (@source IS NULL OR source = @source)
+      AND (@paused IS NULL OR (@paused = 1 AND paused_at IS NOT NULL) OR (@paused = 0 AND paused_at IS NULL))
+      AND (@after_source IS NULL OR source > @after_source OR (source = @after_source AND subscription_id > @after_id))
+    ORDER BY source, subscription_id LIMIT @limit`,
+  targetPause: `UPDATE delivery_targets SET paused_at = @at, version = version + 1, updated_at = @at
+    WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id AND paused_at IS NULL`,
 } as const;
 
 export type SqliteStatementName = keyof typeof SQLITE_STATEMENTS;

@@ -1,9 +1,9 @@
 import {
   AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
-  TargetConfigRow,
+  TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
 import {
-  attemptInsertParams, deliveryInsertParams, DueRowRaw, recordUpdateParams, TargetRowRaw, targetConfigParams, targetKeyParams, toDueDelivery, toStoredTarget,
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, recordUpdateParams, TargetRowRaw, targetConfigParams, targetKeyParams, targetListParams, toDueDelivery, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
 import type { DeliveryStatsBatch } from '../../core/ports/delivery-stats.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
@@ -127,6 +127,15 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   pruneStats(before: number, limit: number): Promise<PrunedStats> {
     return this.thread.call<PrunedStats>('pruneStats', { before, limit: Math.max(0, limit) });
+  }
+
+  async listTargets(tenantId: string, query: TargetListQuery): Promise<StoredTarget[]> {
+    const rows = await this.thread.call<TargetRowRaw[]>('listTargets', targetListParams(tenantId, query));
+    return rows.map(toStoredTarget);
+  }
+
+  pauseTarget(key: SubscriptionKey, at: number): Promise<boolean> {
+    return this.thread.call<boolean>('pauseTarget', { ...targetKeyParams(key), at });
   }
 
   close(): Promise<void> {

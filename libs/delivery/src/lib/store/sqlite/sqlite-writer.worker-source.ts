@@ -27,7 +27,7 @@ db.pragma('synchronous = ' + (workerData.synchronous === 'NORMAL' ? 'NORMAL' : '
 const S = {};
 for (const [name, sql] of Object.entries(workerData.statements)) S[name] = db.prepare(sql);
 
-const READS = new Set(['getTarget', 'listPaused']);
+const READS = new Set(['getTarget', 'listPaused', 'listTargets']);
 
 const handlers = {
   accept({ rows, claim }) {
@@ -98,6 +98,8 @@ const handlers = {
     }
     return { minutes, latency };
   },
+  listTargets: (p) => S.targetsPage.all(p),
+  pauseTarget: (p) => S.targetPause.run(p).changes > 0,
 };
 
 function errorOf(error) {

@@ -1,0 +1,58 @@
+import { createTestDatabase, tempSqlitePath } from '@hookrelay/testing';
+import { DataSource } from 'typeorm';
+import { DatabaseTarget } from '../data-source/data-source-options';
+import { openDataSource } from '../data-source/open-data-source';
+import { OperationalEventEntity, OperationalEventType } from './operational-event.entity';
+import { OperationalEventRepository } from './operational-event.repository';
+import { OperationalWebhookRepository } from './operational-webhook.repository';
+
+const TENANT = '0b7f6f1e-1111-4a2b-8c3d-000000000001';
+const OTHER = '0b7f6f1e-2222-4a2b-8c3d-000000000002';
+const T0 = 1_800_000_000_000;
+
+function event(tenantId: string, n: number, occurredAt: number, type: OperationalEventType = 'subscription.paused'): OperationalEventEntity {
+  return { id: `evt-${String(n).padStart(4, '0')}`, tenantId, type, occurredAt: new Date(occurredAt), data: JSON.stringify({ n }), deliveryId: n % 2 ? `d-${n}` : null };
+}
+
+describe.each(['sqlite', 'postgres'] as const)('operational events tables on %s', (driver) => {
+  let dataSource: DataSource;
+  let events: OperationalEventRepository;
+  let webhooks: OperationalWebhookRepository;
+
+  beforeAll(async () => {
+    const target: DatabaseTarget = driver === 'sqlite' ? { driver: 'sqlite', path: tempSqlitePath() } : { driver: 'postgres', url: await createTestDatabase('opsevents') };
+    dataSource = await openDataSource(target, 'delivery');
+    events = new OperationalEventRepository(dataSource);
+    webhooks = new OperationalWebhookRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  it('pages a tenant\'s events newest first by keyset (ties on occurred_at broken by id), never another tenant\'s', async () => {
+    // Two events share a millisecond: the id orders them.
+    const stored = [event(TENANT, 1, T0), event(TENANT, 2, T0 + 5), event(TENANT, 3, T0 + 5), event(TENANT, 4, T0 + 9, 'delivery.exhausted'), event(OTHER, 5, T0 + 7)];
+    for (const e of stored) await events.add(e);
+    const ids = (rows: OperationalEventEntity[]): string[] => rows.map((r) => r.id);
+    expect(ids(await events.pageNewestFirst(TENANT, 10, null))).toEqual(['evt-0004', 'evt-0003', 'evt-0002', 'evt-0001']);
+    const first = await events.pageNewestFirst(TENANT, 2, null);
+    expect(ids(first)).toEqual(['evt-0004', 'evt-0003']);
+    const last = first[1]!;
+    expect(ids(await events.pageNewestFirst(TENANT, 2, { occurredAt: last.occurredAt.getTime(), id: last.id }))).toEqual(['evt-0002', 'evt-0001']);
+    expect(ids(await events.pageNewestFirst(OTHER, 10, null))).toEqual(['evt-0005']);
+    expect((await events.pageNewestFirst(TENANT, 1, null))[0]).toEqual({ ...stored[3], occurredAt: new Date(T0 + 9) });
+  });
+
+  it('keeps one operational webhook per tenant: created_at of the first registration, events replaced, removal', async () => {
+    const created = await webhooks.save(TENANT, ['subscription.paused'], new Date(T0));
+    expect(created).toMatchObject({ created: true, entity: { events: 'subscription.paused' } });
+    const changed = await webhooks.save(TENANT, ['subscription.resumed', 'delivery.exhausted'], new Date(T0 + 1000));
+    expect(changed.created).toBe(false);
+    expect(await webhooks.findByTenant(TENANT)).toEqual({ tenantId: TENANT, events: 'subscription.resumed,delivery.exhausted', createdAt: new Date(T0), updatedAt: new Date(T0 + 1000) });
+    expect(await webhooks.findByTenant(OTHER)).toBeNull();
+    expect(await webhooks.removeForTenant(OTHER)).toBe(false);
+    expect(await webhooks.removeForTenant(TENANT)).toBe(true);
+    expect(await webhooks.findByTenant(TENANT)).toBeNull();
+  });
+});
