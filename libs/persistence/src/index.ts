@@ -44,3 +44,8 @@ export { SEALED_COLUMNS } from './lib/sealed-columns/sealed-columns.registry';
 export type { SealedColumn } from './lib/sealed-columns/sealed-columns.registry';
 export { rekeySealedColumns } from './lib/sealed-columns/rekey-sealed-columns';
 export type { RekeyColumnReport, RekeyOptions } from './lib/sealed-columns/rekey-sealed-columns';
+export { ReplayJobEntity, REPLAY_JOB_STATUSES } from './lib/replay-jobs/replay-job.entity';
+export type { ReplayJobStatus } from './lib/replay-jobs/replay-job.entity';
+export { ReplayJobRepository } from './lib/replay-jobs/replay-job.repository';
+export type { CreatedReplayJob, ReplayJobProgress } from './lib/replay-jobs/replay-job.repository';
+export type { DeliveryKeysetQuery, DeliveryLogRow, LatestAttempt } from './lib/deliveries/delivery.repository';

@@ -18,6 +18,8 @@ import { DeliveryTargetsAndWake1763800000420 } from '../migrations/delivery/1763
 import { CredentialsOutOfDeliveries1763800000430 } from '../migrations/delivery/1763800000430-credentials-out-of-deliveries';
 import { DeliveryTraceparent1763800000440 } from '../migrations/delivery/1763800000440-delivery-traceparent';
 import { Retention1763800000450 } from '../migrations/delivery/1763800000450-retention';
+import { DeliveryLogConsole1763800000480 } from '../migrations/delivery/1763800000480-delivery-log-console';
+import { ReplayJobEntity } from '../replay-jobs/replay-job.entity';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
 import { EnvelopeEntity } from '../envelopes/envelope.entity';
@@ -49,9 +51,9 @@ export const SCHEMAS = {
   },
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
   delivery: {
-    entities: [DeliveryEntity, DeliveryAttemptEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity],
+    entities: [DeliveryEntity, DeliveryAttemptEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity, ReplayJobEntity],
     migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420, CredentialsOutOfDeliveries1763800000430,
-      DeliveryTraceparent1763800000440, Retention1763800000450],
+      DeliveryTraceparent1763800000440, Retention1763800000450, DeliveryLogConsole1763800000480],
     migrationsTableName: 'migrations_delivery',
   },
 } as const satisfies Record<string, SchemaDefinition>;
