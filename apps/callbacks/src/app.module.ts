@@ -3,11 +3,16 @@ import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
 import { DeliveryHttpClient, deliveryJobStreamFrom, DeliveryModule, deliveryOptionsFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, natsClientOptions, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
-import { databaseProbeProvider, EnvelopeCallbackRepository, EnvelopeRepository, PersistenceModule } from '@hookrelay/persistence';
+import { databaseProbeProvider, EnvelopeCallbackRepository, EnvelopeRepository, PersistenceModule, ReplayJobRepository } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { CallbackLogController } from './callback-log/callback-log.controller';
 import { CallbackLogService } from './callback-log/callback-log.service';
 import { CallbacksEnv } from './config/callbacks.env';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesService } from './deliveries/deliveries.service';
+import { ReplayJobLoop } from './replay-jobs/replay-job.loop';
+import { ReplayJobsController } from './replay-jobs/replay-jobs.controller';
+import { ReplayJobsService } from './replay-jobs/replay-jobs.service';
 import { DeliverySubscriptionsController } from './delivery-subscriptions/delivery-subscriptions.controller';
 import { DeliverySubscriptionsService } from './delivery-subscriptions/delivery-subscriptions.service';
 import { EnvelopeCallbacksController } from './envelope-callbacks/envelope-callbacks.controller';
@@ -26,11 +31,12 @@ export class CallbacksAppModule {
     return {
       module: CallbacksAppModule,
       imports: [
-        PersistenceModule.forRoot({ schemas: ['callbacks', 'delivery'], database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository, EnvelopeRepository] }),
+        PersistenceModule.forRoot({ schemas: ['callbacks', 'delivery'], database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository, EnvelopeRepository, ReplayJobRepository] }),
         NatsConnectionModule.forRoot(natsClientOptions(env, 'callbacks')),
         DeliveryModule.forRoot(delivery),
       ],
-      controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, DeliverySubscriptionsController, healthControllerFor('callbacks'), MetricsController],
+      controllers: [EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, DeliverySubscriptionsController, DeliveriesController, ReplayJobsController,
+        healthControllerFor('callbacks'), MetricsController],
       providers: [
         EnvelopeCallbacksService,
         EnvelopeCallbackTestsService,
@@ -45,6 +51,9 @@ export class CallbacksAppModule {
         { provide: SEND_HTTP_CLIENT, useFactory: () => new DeliveryHttpClient({ allowCidrs: delivery.allowCidrs, publicUrls: delivery.publicUrls }) },
         CallbackLogService,
         DeliverySubscriptionsService,
+        DeliveriesService,
+        ReplayJobsService,
+        ReplayJobLoop,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },

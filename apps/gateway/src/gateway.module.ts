@@ -19,6 +19,8 @@ import { EnvelopeCallbacksController } from './routes/docstudio/envelope-callbac
 import { ExecController } from './routes/incoplax/exec.controller';
 import { IntegrationPointsController } from './routes/incoplax/integration-points.controller';
 import { DeliverySubscriptionsController } from './routes/hookrelay/delivery-subscriptions.controller';
+import { DeliveriesController } from './routes/hookrelay/deliveries.controller';
+import { ReplayJobsController } from './routes/hookrelay/replay-jobs.controller';
 
 @Module({})
 export class GatewayModule {
@@ -32,7 +34,8 @@ export class GatewayModule {
           settings: ingestQuotaSettings(env.INGEST_RATE_PER_SECOND, env.INGEST_BURST, env.INGEST_RATE_OVERRIDES), nats: natsClientOptions(env, 'gateway'),
         }),
       ],
-      controllers: [HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController],
+      controllers: [HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController,
+        DeliveriesController, ReplayJobsController],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

@@ -27,6 +27,8 @@ export * from './lib/ingest-quota/ingest-usage.v1';
 export * from './lib/delivery-subscriptions/delivery-subscriptions.v1';
 export * from './lib/application-webhooks/application-event.v1';
 export * from './lib/callback-log/callback-log.v1';
+export * from './lib/delivery-log/delivery-log.v1';
+export * from './lib/replay-jobs/replay-job.v1';
 export * from './lib/envelope-callbacks/envelope-event.v1';
 export * from './lib/envelope-callbacks/envelope-date.validators';
 export * from './lib/nats-auth/nats-app-permissions';
