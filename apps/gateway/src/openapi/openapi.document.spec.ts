@@ -1,4 +1,6 @@
 import { DeliverySubscriptionsController } from '../routes/hookrelay/delivery-subscriptions.controller';
+import { DeliveriesController } from '../routes/hookrelay/deliveries.controller';
+import { ReplayJobsController } from '../routes/hookrelay/replay-jobs.controller';
 import 'reflect-metadata';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { RequestMethod } from '@nestjs/common';
@@ -11,7 +13,8 @@ import { ExecController } from '../routes/incoplax/exec.controller';
 import { IntegrationPointsController } from '../routes/incoplax/integration-points.controller';
 import { buildOpenApiDocument } from './openapi.document';
 
-const CONTROLLERS = [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController];
+const CONTROLLERS = [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController,
+  DeliveriesController, ReplayJobsController];
 
 /** Every route Nest serves, as [OpenAPI path, operation key], read from the controllers' own metadata. */
 function servedRoutes(): Array<[string, string]> {
