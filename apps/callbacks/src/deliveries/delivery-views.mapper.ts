@@ -1,15 +1,8 @@
 import { DeliveryAttemptView, DeliveryDetailView, DeliverySummaryView } from '@hookrelay/contracts';
 import { DeliveryAttemptEntity, DeliveryLogRow, LatestAttempt } from '@hookrelay/persistence';
+import { parsedPayload } from './parsed-payload.util';
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
-
-function parsedPayload(payload: string): unknown {
-  try {
-    return JSON.parse(payload);
-  } catch {
-    return payload;
-  }
-}
 
 /** A delivery as /hookrelay/v1 lists it: snake_case, ISO-8601 UTC times. */
 export function toDeliverySummaryView(row: DeliveryLogRow, latest: LatestAttempt | undefined): DeliverySummaryView {
