@@ -3,13 +3,18 @@ import { databaseConfigFrom, encryptionKeyringFrom } from '@hookrelay/config';
 import { STREAMS } from '@hookrelay/contracts';
 import { DeliveryHttpClient, deliveryJobStreamFrom, DeliveryModule, deliveryOptionsFromEnv } from '@hookrelay/delivery';
 import { DATABASE_PROBE, healthControllerFor, MetricsController, NatsConnectionModule, natsClientOptions, serviceRuntimeProviders, ServiceHealth } from '@hookrelay/messaging';
-import { databaseProbeProvider, EnvelopeCallbackRepository, EnvelopeRepository, PersistenceModule } from '@hookrelay/persistence';
+import { databaseProbeProvider, EnvelopeCallbackRepository, EnvelopeRepository, PersistenceModule, ReplayJobRepository } from '@hookrelay/persistence';
 import { SECRET_BOX, SecretBox } from '@hookrelay/secrets';
 import { CallbackLogController } from './callback-log/callback-log.controller';
 import { CallbackLogService } from './callback-log/callback-log.service';
 import { CallbacksEnv } from './config/callbacks.env';
 import { DeliveryStatsController } from './delivery-stats/delivery-stats.controller';
 import { DeliveryStatsService } from './delivery-stats/delivery-stats.service';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesService } from './deliveries/deliveries.service';
+import { ReplayJobLoop } from './replay-jobs/replay-job.loop';
+import { ReplayJobsController } from './replay-jobs/replay-jobs.controller';
+import { ReplayJobsService } from './replay-jobs/replay-jobs.service';
 import { DeliverySubscriptionsController } from './delivery-subscriptions/delivery-subscriptions.controller';
 import { DeliverySubscriptionsService } from './delivery-subscriptions/delivery-subscriptions.service';
 import { OperationalEventsController } from './operational-events/operational-events.controller';
@@ -30,13 +35,13 @@ export class CallbacksAppModule {
     return {
       module: CallbacksAppModule,
       imports: [
-        PersistenceModule.forRoot({ schemas: ['callbacks', 'delivery'], database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository, EnvelopeRepository] }),
+        PersistenceModule.forRoot({ schemas: ['callbacks', 'delivery'], database: databaseConfigFrom(env), repositories: [EnvelopeCallbackRepository, EnvelopeRepository, ReplayJobRepository] }),
         NatsConnectionModule.forRoot(natsClientOptions(env, 'callbacks')),
         DeliveryModule.forRoot(delivery),
       ],
       controllers: [
         EnvelopeCallbacksController, EnvelopeEventsController, CallbackLogController, DeliverySubscriptionsController, DeliveryStatsController, OperationalEventsController,
-        healthControllerFor('callbacks'), MetricsController,
+        DeliveriesController, ReplayJobsController, healthControllerFor('callbacks'), MetricsController,
       ],
       providers: [
         EnvelopeCallbacksService,
@@ -54,6 +59,9 @@ export class CallbacksAppModule {
         DeliverySubscriptionsService,
         DeliveryStatsService,
         OperationalEventsService,
+        DeliveriesService,
+        ReplayJobsService,
+        ReplayJobLoop,
         ServiceHealth,
         databaseProbeProvider(DATABASE_PROBE),
         { provide: SECRET_BOX, useValue: new SecretBox(encryptionKeyringFrom(env)) },

@@ -21,6 +21,8 @@ import { IntegrationPointsController } from './routes/incoplax/integration-point
 import { DeliverySubscriptionsController } from './routes/hookrelay/delivery-subscriptions.controller';
 import { DeliveryStatsController } from './routes/hookrelay/delivery-stats.controller';
 import { OperationalEventsController } from './routes/hookrelay/operational-events.controller';
+import { DeliveriesController } from './routes/hookrelay/deliveries.controller';
+import { ReplayJobsController } from './routes/hookrelay/replay-jobs.controller';
 
 @Module({})
 export class GatewayModule {
@@ -36,7 +38,7 @@ export class GatewayModule {
       ],
       controllers: [
         HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController,
-        EnvelopeCallbacksController, DeliverySubscriptionsController, DeliveryStatsController, OperationalEventsController,
+        EnvelopeCallbacksController, DeliverySubscriptionsController, DeliveryStatsController, OperationalEventsController, DeliveriesController, ReplayJobsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -29,6 +29,8 @@ export * from './lib/delivery-stats/delivery-stats.v1';
 export * from './lib/operational-events/operational-events.v1';
 export * from './lib/application-webhooks/application-event.v1';
 export * from './lib/callback-log/callback-log.v1';
+export * from './lib/delivery-log/delivery-log.v1';
+export * from './lib/replay-jobs/replay-job.v1';
 export * from './lib/envelope-callbacks/envelope-event.v1';
 export * from './lib/envelope-callbacks/envelope-date.validators';
 export * from './lib/nats-auth/nats-app-permissions';

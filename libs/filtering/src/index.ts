@@ -66,3 +66,18 @@ export { prepareEnvelope } from './lib/docstudio/prepare-envelope.util';
 export { matchesEnvelopeFilter } from './lib/docstudio/matches-envelope-filter.util';
 export { matchEnvelope } from './lib/docstudio/match-envelope.util';
 export { EnvelopeFilterIndex } from './lib/docstudio/envelope-filter-index.util';
+
+// Hookrelay's delivery log and bulk replay jobs (GET /hookrelay/v1/deliveries, POST /hookrelay/v1/replays)
+export { DELIVERY_FILTER_VALUES } from './lib/deliveries/delivery-filter.types';
+export type {
+  DeliveryCursor,
+  DeliveryFilter,
+  DeliveryFilterApplicationState,
+  DeliveryFilterCloseReason,
+  DeliveryFilterSource,
+  DeliveryFilterState,
+} from './lib/deliveries/delivery-filter.types';
+export { parseDeliveryFilter } from './lib/deliveries/parse-delivery-filter.parser';
+export { DELIVERY_LOG_LIMITS, parseDeliveryLogQuery } from './lib/deliveries/parse-delivery-log-query.parser';
+export type { DeliveryLogQuery } from './lib/deliveries/parse-delivery-log-query.parser';
+export { decodeDeliveryCursor, encodeDeliveryCursor } from './lib/deliveries/delivery-cursor.codec';

@@ -55,3 +55,8 @@ export { OperationalEventRepository } from './lib/operational-events/operational
 export type { OperationalEventCursor } from './lib/operational-events/operational-event.repository';
 export { OperationalWebhookEntity } from './lib/operational-events/operational-webhook.entity';
 export { OperationalWebhookRepository } from './lib/operational-events/operational-webhook.repository';
+export { ReplayJobEntity, REPLAY_JOB_STATUSES } from './lib/replay-jobs/replay-job.entity';
+export type { ReplayJobStatus } from './lib/replay-jobs/replay-job.entity';
+export { ReplayJobRepository } from './lib/replay-jobs/replay-job.repository';
+export type { CreatedReplayJob, ReplayJobProgress } from './lib/replay-jobs/replay-job.repository';
+export type { DeliveryKeysetQuery, DeliveryLogRow, LatestAttempt } from './lib/deliveries/delivery.repository';

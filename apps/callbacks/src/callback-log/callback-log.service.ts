@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CallbackByIdCommand, CallbackView, ListCallbacksCommand, ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
 import { DeliveryEngine, DeliveryLog } from '@hookrelay/delivery';
-import { CONPEEK_CALLBACK_QUERY_SCHEMA, FilterSyntaxError, parseConpeekCallbackQuery } from '@hookrelay/filtering';
+import { CONPEEK_CALLBACK_QUERY_SCHEMA, parseConpeekCallbackQuery } from '@hookrelay/filtering';
+import { parseOrBadRequest } from '../deliveries/parse-or-bad-request.util';
 import { toDeliveryPageQuery } from './callback-log-query.mapper';
 import { toCallbackView } from './callback.mapper';
 
@@ -16,13 +17,7 @@ export class CallbackLogService {
   ) {}
 
   async list({ tenantId, query }: ListCallbacksCommand): Promise<CallbackView[]> {
-    let parsed;
-    try {
-      parsed = parseConpeekCallbackQuery(query, CONPEEK_CALLBACK_QUERY_SCHEMA);
-    } catch (error) {
-      if (error instanceof FilterSyntaxError) throw new ServiceException(ServiceErrorCode.BadRequest, error.message);
-      throw error;
-    }
+    const parsed = parseOrBadRequest(() => parseConpeekCallbackQuery(query, CONPEEK_CALLBACK_QUERY_SCHEMA));
     const page = await this.log.page(tenantId, toDeliveryPageQuery(parsed));
     return page.map((delivery) => toCallbackView(delivery));
   }

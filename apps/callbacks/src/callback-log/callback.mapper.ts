@@ -1,16 +1,9 @@
 import { CallbackAttemptView, CallbackView } from '@hookrelay/contracts';
 import { formatConpeekDate } from '@hookrelay/filtering';
 import { DeliveryAttemptEntity, DeliveryEntity } from '@hookrelay/persistence';
+import { parsedPayload } from '../deliveries/parsed-payload.util';
 
 const date = (value: Date | null): string | null => (value ? formatConpeekDate(value) : null);
-
-function parsedPayload(payload: string): unknown {
-  try {
-    return JSON.parse(payload);
-  } catch {
-    return payload;
-  }
-}
 
 /** The full callback (GET /callback/{id}): payload and attempt history included. */
 export function toCallbackView(delivery: DeliveryEntity, attempts?: DeliveryAttemptEntity[]): CallbackView {

@@ -1,6 +1,8 @@
 import { DeliverySubscriptionsController } from '../routes/hookrelay/delivery-subscriptions.controller';
 import { DeliveryStatsController } from '../routes/hookrelay/delivery-stats.controller';
 import { OperationalEventsController } from '../routes/hookrelay/operational-events.controller';
+import { DeliveriesController } from '../routes/hookrelay/deliveries.controller';
+import { ReplayJobsController } from '../routes/hookrelay/replay-jobs.controller';
 import 'reflect-metadata';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { RequestMethod } from '@nestjs/common';
@@ -15,7 +17,7 @@ import { buildOpenApiDocument } from './openapi.document';
 
 const CONTROLLERS = [
   HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController,
-  DeliveryStatsController, OperationalEventsController,
+  DeliveryStatsController, OperationalEventsController, DeliveriesController, ReplayJobsController,
 ];
 
 /** Every route Nest serves, as [OpenAPI path, operation key], read from the controllers' own metadata. */

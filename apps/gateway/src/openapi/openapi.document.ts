@@ -1,5 +1,5 @@
 import { DELIVERY_JOB_SOURCES, MAX_BODY_DEPTH, OPERATIONAL_EVENT_TYPES_V1 } from '@hookrelay/contracts';
-import { INCOPLAX_INTEGRATION_POINT_SCHEMA, CONPEEK_CALLBACK_QUERY_SCHEMA } from '@hookrelay/filtering';
+import { INCOPLAX_INTEGRATION_POINT_SCHEMA, CONPEEK_CALLBACK_QUERY_SCHEMA, DELIVERY_FILTER_VALUES, DELIVERY_LOG_LIMITS } from '@hookrelay/filtering';
 
 /**
  * The OpenAPI 3.1 description of every public endpoint, served at /openapi.json (and rendered at /docs).
@@ -135,6 +135,52 @@ const operationalEvent: Json = {
   },
 };
 const subscriptionRef = [pathParam('source', sourceSchema), pathParam('subscription_id')];
+const isoOrNull = { type: ['string', 'null'], format: 'date-time' };
+const deliverySummaryProperties: Json = {
+  id: { type: 'string' }, source: { type: 'string', enum: [...DELIVERY_FILTER_VALUES.source] }, subscription_id: { type: 'string' }, url: { type: 'string' }, event: { type: 'string' },
+  state: { type: 'string', enum: [...DELIVERY_FILTER_VALUES.state] }, application_state: { type: 'string', enum: [...DELIVERY_FILTER_VALUES.application_state] },
+  close_reason: { type: ['string', 'null'], enum: [...DELIVERY_FILTER_VALUES.close_reason, null] }, attempts: { type: 'integer' },
+  created_at: { type: 'string', format: 'date-time' }, updated_at: { type: 'string', format: 'date-time' }, closed_at: isoOrNull, next_attempt_at: isoOrNull,
+  last_status_code: { type: ['integer', 'null'], description: 'of the latest attempt' }, last_error: { type: ['string', 'null'], description: 'of the latest attempt' },
+};
+const deliveryDetail: Json = {
+  type: 'object',
+  properties: {
+    ...deliverySummaryProperties,
+    payload: { description: 'the body sent (parsed when JSON)' },
+    headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'what an attempt sends now; credentials masked ("********" + last 4 when at least 16 characters), webhook-signature as "v1,********"' },
+    attempts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          number: { type: 'integer' }, attempted_at: { type: 'string', format: 'date-time' }, duration_ms: { type: 'integer' }, status_code: { type: ['integer', 'null'] },
+          error: { type: ['string', 'null'] }, response_snippet: { type: 'string' },
+        },
+      },
+    },
+  },
+};
+/** The delivery-log filter: query parameters of GET /deliveries, fields of a replay job's filter. */
+const DELIVERY_FILTER_PARAMS: Array<[string, string, Json]> = [
+  ['state', 'delivery state', { type: 'string', enum: [...DELIVERY_FILTER_VALUES.state] }],
+  ['application_state', 'application state', { type: 'string', enum: [...DELIVERY_FILTER_VALUES.application_state] }],
+  ['source', 'source', { type: 'string', enum: [...DELIVERY_FILTER_VALUES.source] }],
+  ['close_reason', 'why it closed', { type: 'string', enum: [...DELIVERY_FILTER_VALUES.close_reason] }],
+  ['subscription_id', 'the subscription (with or without source)', { type: 'string', maxLength: 64 }],
+  ['id', 'one delivery id (exact)', { type: 'string', maxLength: 64 }],
+  ['created_from', 'created at or after: ISO-8601 or epoch ms', { type: 'string' }],
+  ['created_to', 'created at or before: ISO-8601 or epoch ms', { type: 'string' }],
+];
+const replayJob: Json = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, status: { type: 'string', enum: ['queued', 'running', 'completed', 'failed'] },
+    filter: { type: 'object', description: 'the filter as run: ISO times, created_to always set (the snapshot bound)' },
+    matched: { type: 'integer', description: 'deliveries found so far' }, replayed: { type: 'integer', description: 'deliveries re-queued so far' },
+    created_at: { type: 'string', format: 'date-time' }, started_at: isoOrNull, finished_at: isoOrNull, error: { type: ['string', 'null'] },
+  },
+};
 
 export function buildOpenApiDocument(serverUrl?: string): Json {
   const secret = { type: 'object', properties: { signing_secret: { type: 'string' } } };
@@ -246,6 +292,51 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
           parameters: [query('limit', 'default 50', { type: 'integer', minimum: 1, maximum: 200 }), query('before', 'next_before of the previous page')],
           responses: { ...ok('the page', { type: 'object', properties: { data: { type: 'array', items: operationalEvent }, next_before: { type: ['string', 'null'] } } }), ...errors('hookrelay', 400, 401) },
         }),
+      },
+      '/hookrelay/v1/deliveries': {
+        get: hookrelay('The delivery log of every source, newest first (created_at, then id, descending), keyset-paged', {
+          parameters: [
+            ...DELIVERY_FILTER_PARAMS.map(([name, description, schema]) => query(name, description, schema)),
+            query('limit', `page size, 1 to ${DELIVERY_LOG_LIMITS.maxLimit} (default ${DELIVERY_LOG_LIMITS.defaultLimit})`, { type: 'integer', minimum: 1, maximum: DELIVERY_LOG_LIMITS.maxLimit }),
+            query('before', 'the next_before of the previous page (opaque)'),
+          ],
+          responses: {
+            ...ok('a page', { type: 'object', properties: { data: { type: 'array', items: { type: 'object', properties: deliverySummaryProperties } }, next_before: { type: ['string', 'null'] } } }),
+            ...errors('hookrelay', 400, 401),
+          },
+        }),
+      },
+      '/hookrelay/v1/deliveries/{id}': {
+        parameters: [pathParam('id')],
+        get: hookrelay('One delivery: payload, the headers an attempt sends (masked), every attempt', { responses: { ...ok('the delivery', { type: 'object', properties: { data: deliveryDetail } }), ...errors('hookrelay', 401, 404) } }),
+      },
+      '/hookrelay/v1/deliveries/{id}/replay': {
+        parameters: [pathParam('id')],
+        post: hookrelay('Deliver again now on the same record and webhook-id (admin key)', {
+          responses: { ...ok('queued', { type: 'object', properties: { data: { type: 'object', properties: { replayed: { const: true }, id: { type: 'string' } } } } }), ...errors('hookrelay', 401, 403, 404) },
+        }),
+      },
+      '/hookrelay/v1/replays': {
+        post: hookrelay('Bulk replay: every delivery matching the filter, as a background job (admin key); no cap on how many', {
+          parameters: [idempotencyKey],
+          requestBody: body({
+            type: 'object', required: ['filter'],
+            properties: { filter: { type: 'object', additionalProperties: false, properties: Object.fromEntries(DELIVERY_FILTER_PARAMS.map(([name, description, schema]) => [name, { ...schema, description }])) } },
+          }),
+          responses: {
+            '202': { description: 'the job, queued (also for a repeated Idempotency-Key)', content: { 'application/json': { schema: { type: 'object', properties: { data: replayJob } } } } },
+            ...ok('the job already queued or running with the same filter', { type: 'object', properties: { data: replayJob } }),
+            ...errors('hookrelay', 400, 401, 403),
+          },
+        }),
+        get: hookrelay('Bulk replay jobs, newest first', {
+          parameters: [query('limit', '1 to 100 (default 50)', { type: 'integer', minimum: 1, maximum: 100 })],
+          responses: { ...ok('the jobs', { type: 'object', properties: { data: { type: 'array', items: replayJob } } }), ...errors('hookrelay', 400, 401) },
+        }),
+      },
+      '/hookrelay/v1/replays/{id}': {
+        parameters: [pathParam('id')],
+        get: hookrelay('One bulk replay job with its progress', { responses: { ...ok('the job', { type: 'object', properties: { data: replayJob } }), ...errors('hookrelay', 401, 404) } }),
       },
       '/callback/{id}/recall': { parameters: [pathParam('id')], post: conpeek('Deliver again now on the same record (also resumes a paused subscription)', { responses: { '202': { description: 'queued' }, ...errors('conpeek', 401, 403, 404) } }) },
       '/api/v1/envelope/callback/add': { post: docstudio('Create an envelope callback', { requestBody: body(ref('EnvelopeCallback')), responses: { ...ok('created', ref('EnvelopeCallback'), '201'), ...errors('docstudio', 400, 401, 403) } }) },

@@ -1,5 +1,11 @@
 import { ApplicationWebhookView } from './application-webhooks/application-webhook.input';
 import { APPLICATION_EVENT_SUBJECTS_V1, PublishApplicationEventCommand, PublishedApplicationEvent } from './application-webhooks/application-event.v1';
+import {
+  DELIVERY_LOG_SUBJECTS_V1, DeliveryByIdCommand, DeliveryDetailView, DeliveryLogPage, ListDeliveriesCommand, ReplayedDeliveryView,
+} from './delivery-log/delivery-log.v1';
+import {
+  CreatedReplayJobView, CreateReplayJobCommand, ListReplayJobsCommand, REPLAY_JOB_SUBJECTS_V1, ReplayJobByIdCommand, ReplayJobView,
+} from './replay-jobs/replay-job.v1';
 import { CALLBACK_LOG_SUBJECTS_V1, CallbackByIdCommand, CallbackView, ListCallbacksCommand } from './callback-log/callback-log.v1';
 import {
   DELIVERY_SUBSCRIPTION_SUBJECTS_V1, ListPausedSubscriptionsCommand, ListSubscriptionsCommand, PausedSubscriptionView, ResumedSubscriptionView,
@@ -78,6 +84,12 @@ export interface RequestMap {
   [OPERATIONAL_EVENTS_SUBJECTS_V1.putWebhook]: Contract<PutOperationalWebhookCommand, OperationalWebhookView>;
   [OPERATIONAL_EVENTS_SUBJECTS_V1.deleteWebhook]: Contract<OperationalWebhookRefCommand, { deleted: true }>;
   [OPERATIONAL_EVENTS_SUBJECTS_V1.listEvents]: Contract<ListOperationalEventsCommand, OperationalEventPageView>;
+  [DELIVERY_LOG_SUBJECTS_V1.list]: Contract<ListDeliveriesCommand, DeliveryLogPage>;
+  [DELIVERY_LOG_SUBJECTS_V1.get]: Contract<DeliveryByIdCommand, DeliveryDetailView>;
+  [DELIVERY_LOG_SUBJECTS_V1.replay]: Contract<DeliveryByIdCommand, ReplayedDeliveryView>;
+  [REPLAY_JOB_SUBJECTS_V1.create]: Contract<CreateReplayJobCommand, CreatedReplayJobView>;
+  [REPLAY_JOB_SUBJECTS_V1.list]: Contract<ListReplayJobsCommand, ReplayJobView[]>;
+  [REPLAY_JOB_SUBJECTS_V1.get]: Contract<ReplayJobByIdCommand, ReplayJobView>;
 
   [ENVELOPE_CALLBACK_SUBJECTS_V1.create]: Contract<CreateEnvelopeCallbackCommand, CreatedEnvelopeCallbackView>;
   [ENVELOPE_CALLBACK_SUBJECTS_V1.list]: Contract<ListEnvelopeCallbacksCommand, EnvelopeCallbackView[]>;
@@ -110,6 +122,8 @@ export const REQUEST_SUBJECTS = [
   ...Object.values(DELIVERY_SUBSCRIPTION_SUBJECTS_V1),
   ...Object.values(DELIVERY_STATS_SUBJECTS_V1),
   ...Object.values(OPERATIONAL_EVENTS_SUBJECTS_V1),
+  ...Object.values(DELIVERY_LOG_SUBJECTS_V1),
+  ...Object.values(REPLAY_JOB_SUBJECTS_V1),
   ...Object.values(ENVELOPE_CALLBACK_SUBJECTS_V1),
   ...Object.values(ENVELOPE_EVENT_SUBJECTS_V1),
 ] as const satisfies readonly RequestSubject[];

@@ -1,5 +1,8 @@
 /** The query parameters a {@link FilterSyntaxError} can blame. */
-export type FilterQueryParam = 'filter' | 'mask' | 'order' | 'offset' | 'limit' | 'flat' | 'sort' | 'dir';
+export type FilterQueryParam =
+  | 'filter' | 'mask' | 'order' | 'offset' | 'limit' | 'flat' | 'sort' | 'dir'
+  // The delivery log of /hookrelay/v1 (one parameter per filter) and its keyset cursor.
+  | 'state' | 'application_state' | 'source' | 'close_reason' | 'subscription_id' | 'id' | 'created_from' | 'created_to' | 'before';
 
 /**
  * The one error every parser in this lib throws for bad client input.

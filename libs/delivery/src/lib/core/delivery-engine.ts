@@ -17,6 +17,9 @@ import type { OperationalEvents } from './ports/operational-events.port';
 import { SubscriptionTargets } from './subscription-targets';
 import { QueueFullGuard } from './queue-full-guard';
 import { TargetCache } from './target-cache';
+import type { SubscriptionKey } from './ports/delivery-store.port';
+import { previewAttemptHeaders } from '../engine/preview-attempt-headers.util';
+import { activeSigningSecrets } from '../signing/active-signing-secrets.util';
 
 /** After a publish refused for space, intake refuses requests this long unless a publish succeeds first. */
 const QUEUE_FULL_HOLD_MS = 2_000;
@@ -103,5 +106,28 @@ export class DeliveryEngine {
     // A failed publish hands the row back to the scheduler: the recall still happens.
     await this.scheduler.publish([row], now).catch((error) => this.ports.warn(`recall of ${deliveryId} queued for the scheduler: ${String(error)}`));
     return true;
+  }
+
+  /**
+   * The headers an attempt of this delivery would send now, credentials masked (the console's detail view):
+   * the subscription's current target, as the processor reads it (through the same cache), or — for a
+   * delivery from before targets — what it was accepted with. Null when the subscription is gone.
+   */
+  async previewHeaders(key: SubscriptionKey, delivery: { id: string; headers: Record<string, string>; authorizationSealed: string | null }): Promise<Record<string, string> | null> {
+    const target = await this.cache.get(key);
+    if (target === null) return null;
+    const now = new Date(this.ports.clock.now());
+    let authorization = target.config?.authorization ?? null;
+    if (!target.config && delivery.authorizationSealed !== null) {
+      try {
+        authorization = this.ports.sealer.openDeliveryAuthorization(delivery.id, delivery.authorizationSealed);
+      } catch {
+        // Unreadable (a rotated-away key): still shown as set, masked whole.
+        authorization = 'unreadable';
+      }
+    }
+    return previewAttemptHeaders(target.config?.headers ?? delivery.headers, {
+      deliveryId: delivery.id, authorization, signed: activeSigningSecrets(target.secrets, now).length > 0, userAgent: this.options.userAgent,
+    });
   }
 }

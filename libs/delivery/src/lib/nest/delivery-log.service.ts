@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DeliveryAttemptEntity, DeliveryEntity, DeliveryPageQuery, DeliveryRepository } from '@hookrelay/persistence';
+import { DeliveryAttemptEntity, DeliveryEntity, DeliveryKeysetQuery, DeliveryLogRow, DeliveryPageQuery, DeliveryRepository, LatestAttempt } from '@hookrelay/persistence';
 
 /**
  * The read side of the delivery log (GET /callback and friends): pages, one delivery, its attempts.
@@ -11,6 +11,16 @@ export class DeliveryLog {
 
   page(tenantId: string, query: DeliveryPageQuery): Promise<DeliveryEntity[]> {
     return this.deliveries.page(tenantId, query);
+  }
+
+  /** Hookrelay's own log and bulk replay jobs: a newest-first keyset page (no payloads). */
+  keysetPage(tenantId: string, query: DeliveryKeysetQuery): Promise<DeliveryLogRow[]> {
+    return this.deliveries.keysetPage(tenantId, query);
+  }
+
+  /** The latest attempt of each delivery of a page (ids from a tenant-scoped page). */
+  latestAttemptsOf(deliveryIds: readonly string[]): Promise<Map<string, LatestAttempt>> {
+    return this.deliveries.latestAttemptsOf(deliveryIds);
   }
 
   find(tenantId: string, id: string): Promise<DeliveryEntity | null> {

@@ -24,6 +24,8 @@ import { DeliveryStatsLatencyEntity } from '../deliveries/delivery-stats-latency
 import { OperationalEvents1763800000470 } from '../migrations/delivery/1763800000470-operational-events';
 import { OperationalEventEntity } from '../operational-events/operational-event.entity';
 import { OperationalWebhookEntity } from '../operational-events/operational-webhook.entity';
+import { DeliveryLogConsole1763800000480 } from '../migrations/delivery/1763800000480-delivery-log-console';
+import { ReplayJobEntity } from '../replay-jobs/replay-job.entity';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
 import { EnvelopeEntity } from '../envelopes/envelope.entity';
@@ -56,9 +58,9 @@ export const SCHEMAS = {
   /** The delivery log: written by every service's delivery worker, read by the callbacks service (GET /callback). */
   delivery: {
     entities: [DeliveryEntity, DeliveryAttemptEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity, DeliveryStatsMinuteEntity, DeliveryStatsLatencyEntity, OperationalEventEntity,
-      OperationalWebhookEntity],
+      OperationalWebhookEntity, ReplayJobEntity],
     migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420, CredentialsOutOfDeliveries1763800000430,
-      DeliveryTraceparent1763800000440, Retention1763800000450, DeliveryStats1763800000460, OperationalEvents1763800000470],
+      DeliveryTraceparent1763800000440, Retention1763800000450, DeliveryStats1763800000460, OperationalEvents1763800000470, DeliveryLogConsole1763800000480],
     migrationsTableName: 'migrations_delivery',
   },
 } as const satisfies Record<string, SchemaDefinition>;
