@@ -42,7 +42,7 @@ describe('operational events and the subscriptions API', () => {
   beforeAll(async () => {
     platform = await startPlatform({
       natsUrl: testNatsUrl(), database: { sqlitePath: tempSqlitePath() }, apiKeys: `opsa:${ADMIN_A},opsa:${READ_A}:read,opsb:${ADMIN_B}`,
-      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8' },
+      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', DELIVERY_STATS_FLUSH_MS: '100' },
     });
     base = platform.baseUrl;
     [ops, target] = await Promise.all([startReceiver(), startReceiver()]);
@@ -157,7 +157,10 @@ describe('operational events and the subscriptions API', () => {
     expect((await api('POST', '/rest/v1/service/integration_points', ADMIN_A, { code: 'OPSCODE', type: 'public', url: target.url('/ip') })).status).toBeLessThan(300);
     await api('POST', '/hookrelay/v1/subscriptions/application_webhook/1/pause');
 
-    const all = await api<{ data: SubscriptionView[]; next_after: string | null }>('GET', '/hookrelay/v1/subscriptions', READ_A);
+    // Application 1 got a 410, then its re-sent delivery succeeded (first test): both show, in that order, once
+    // the stats flush (every DELIVERY_STATS_FLUSH_MS) has written them.
+    const all = await pollUntil('the 410 and the re-send to show as last failure and last success', () => api<{ data: SubscriptionView[]; next_after: string | null }>('GET', '/hookrelay/v1/subscriptions', READ_A),
+      (r) => r.json.data.some((s) => s.subscription_id === '1' && s.last_failure_at !== null && s.last_success_at !== null));
     expect(all.status).toBe(200);
     expect(all.json.next_after).toBeNull();
     const byKey = new Map(all.json.data.map((s) => [`${s.source}/${s.subscription_id}`, s]));
@@ -165,8 +168,10 @@ describe('operational events and the subscriptions API', () => {
     expect(byKey.get('application_webhook/1')).toEqual({
       source: 'application_webhook', subscription_id: '1', group: '1', label: 'application 1', url: target.url('/gone'),
       policy: expect.objectContaining({ kind: 'conpeek', retryEnabled: 0 }), paused: true,
-      paused_at: expect.any(String), failing_since: null, last_error: null, last_success_at: null, last_failure_at: null,
+      paused_at: expect.any(String), failing_since: null, last_error: null, last_success_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), last_failure_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
+    const health = byKey.get('application_webhook/1')!;
+    expect(Date.parse(health.last_success_at!)).toBeGreaterThan(Date.parse(health.last_failure_at!));
     expect(byKey.get(`envelope_callback/${callback.json.id}`)).toMatchObject({ group: MAILBOX, label: `mailbox ${MAILBOX}`, paused: false, url: target.url('/cb') });
     expect([...byKey.values()].find((s) => s.source === 'integration_point')).toMatchObject({ group: null, label: 'OPSCODE', url: target.url('/ip') });
     expect([...byKey.values()].find((s) => s.source === 'operational_webhook')).toMatchObject({ label: 'operational webhook', url: ops.url('/ops') });
