@@ -19,6 +19,8 @@ import { EnvelopeCallbacksController } from './routes/docstudio/envelope-callbac
 import { ExecController } from './routes/incoplax/exec.controller';
 import { IntegrationPointsController } from './routes/incoplax/integration-points.controller';
 import { DeliverySubscriptionsController } from './routes/hookrelay/delivery-subscriptions.controller';
+import { WhoamiController } from './routes/hookrelay/whoami.controller';
+import { ConsoleModule } from './console/console.module';
 
 @Module({})
 export class GatewayModule {
@@ -31,8 +33,9 @@ export class GatewayModule {
         IngestQuotaModule.forRoot({
           settings: ingestQuotaSettings(env.INGEST_RATE_PER_SECOND, env.INGEST_BURST, env.INGEST_RATE_OVERRIDES), nats: natsClientOptions(env, 'gateway'),
         }),
+        ConsoleModule.forRoot(env.CONSOLE_DIR),
       ],
-      controllers: [HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController],
+      controllers: [HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController, WhoamiController],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
