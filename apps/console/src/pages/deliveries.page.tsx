@@ -62,7 +62,7 @@ export function DeliveriesPage() {
       </div>
       <StatusLine error={page.error} loading={page.loading && !page.data} />
       <div className="table-wrap">
-        <table data-testid="deliveries-table">
+        <table className="stack" data-testid="deliveries-table">
           <caption className="visually-hidden">Deliveries, newest first</caption>
           <thead>
             <tr>
@@ -77,24 +77,24 @@ export function DeliveriesPage() {
           <tbody>
             {rows.map((d) => (
               <tr key={d.id} data-testid="delivery-row" data-delivery-id={d.id}>
-                <td className="nowrap">{formatTime(d.created_at)}</td>
-                <td>
+                <td data-label="Created" className="nowrap">{formatTime(d.created_at)}</td>
+                <td data-label="Delivery">
                   <Link to={consolePath(`/deliveries/${encodeURIComponent(d.id)}`)} className="mono" data-testid="delivery-link">
                     {d.id}
                   </Link>
                   {d.event && <div className="muted small">{d.event}</div>}
                 </td>
-                <td>
+                <td data-label="Source">
                   <div>{d.source}</div>
                   <div className="mono small">{d.subscription_id}</div>
                 </td>
-                <td>
+                <td data-label="State">
                   <Badge tone={deliveryTone(d.state, d.close_reason)} testId="delivery-state">
                     {d.state === 'CLOSED' ? (d.close_reason ?? 'CLOSED') : `${d.state} · ${d.application_state}`}
                   </Badge>
                 </td>
-                <td>{d.attempts}</td>
-                <td className="small">{d.last_status_code !== null ? `HTTP ${d.last_status_code}` : (d.last_error ?? '—')}</td>
+                <td data-label="Attempts">{d.attempts}</td>
+                <td data-label="Last answer" className="small">{d.last_status_code !== null ? `HTTP ${d.last_status_code}` : (d.last_error ?? '—')}</td>
               </tr>
             ))}
             {page.data && rows.length === 0 && (

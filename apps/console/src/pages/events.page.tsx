@@ -36,7 +36,7 @@ export function EventsPage() {
       <StatusLine error={events.error} loading={events.loading && !events.data} testId="events-error" />
       {events.data && events.data.data.length === 0 && <p className="muted">No operational event yet.</p>}
       <div className="table-wrap">
-        <table data-testid="events-table">
+        <table className="stack" data-testid="events-table">
           <thead>
             <tr>
               <th scope="col">When (UTC)</th>
@@ -48,12 +48,12 @@ export function EventsPage() {
           <tbody>
             {(events.data?.data ?? []).map((e) => (
               <tr key={e.id} data-testid="event-row">
-                <td className="nowrap">{formatTime(e.occurred_at)}</td>
-                <td>{e.type}</td>
-                <td className="mono small">
+                <td data-label="When" className="nowrap">{formatTime(e.occurred_at)}</td>
+                <td data-label="Type">{e.type}</td>
+                <td data-label="Subscription" className="mono small">
                   {e.data.source}/{e.data.subscription_id}
                 </td>
-                <td className="small">
+                <td data-label="Details" className="small">
                   {e.data.reason ?? ''}
                   {e.data.delivery_id && (
                     <>

@@ -100,7 +100,7 @@ export function SubscriptionsPage() {
         <section key={g.source} aria-labelledby={`group-${g.source}`} className="group" data-testid={`subscriptions-${g.source}`}>
           <h2 id={`group-${g.source}`}>{g.title}</h2>
           <div className="table-wrap">
-            <table>
+            <table className="stack">
               <thead>
                 <tr>
                   <th scope="col">Subscription</th>
@@ -113,14 +113,14 @@ export function SubscriptionsPage() {
               <tbody>
                 {g.items.map((s) => (
                   <tr key={keyOf(s)} data-testid="subscription-row" data-subscription={keyOf(s)}>
-                    <td>
+                    <td data-label="Subscription">
                       <div>{s.label ?? s.subscription_id}</div>
-                      {s.group && <div className="muted small mono">{s.group}</div>}
+                      {s.group && s.group !== s.subscription_id && <div className="muted small mono">{s.group}</div>}
                       <div className="muted small mono">{s.subscription_id}</div>
                     </td>
-                    <td className="mono break small">{s.url ?? '—'}</td>
-                    <td className="small">{describePolicy(s.policy)}</td>
-                    <td className="small">
+                    <td data-label="URL" className="mono break small">{s.url ?? '—'}</td>
+                    <td data-label="Policy" className="small">{describePolicy(s.policy)}</td>
+                    <td data-label="Health" className="small">
                       <Badge tone={s.paused ? 'bad' : 'ok'} testId="subscription-status">
                         {s.paused ? 'paused' : 'active'}
                       </Badge>
@@ -129,7 +129,7 @@ export function SubscriptionsPage() {
                       {s.last_error && <div className="muted">{s.last_error}</div>}
                     </td>
                     {canAct && (
-                      <td>
+                      <td data-label="Actions">
                         <div className="actions">
                           <label className="switch">
                             <input
