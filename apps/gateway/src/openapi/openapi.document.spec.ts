@@ -1,4 +1,5 @@
 import { DeliverySubscriptionsController } from '../routes/hookrelay/delivery-subscriptions.controller';
+import { WhoamiController } from '../routes/hookrelay/whoami.controller';
 import 'reflect-metadata';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { RequestMethod } from '@nestjs/common';
@@ -11,7 +12,7 @@ import { ExecController } from '../routes/incoplax/exec.controller';
 import { IntegrationPointsController } from '../routes/incoplax/integration-points.controller';
 import { buildOpenApiDocument } from './openapi.document';
 
-const CONTROLLERS = [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController];
+const CONTROLLERS = [HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController, WhoamiController];
 
 /** Every route Nest serves, as [OpenAPI path, operation key], read from the controllers' own metadata. */
 function servedRoutes(): Array<[string, string]> {
