@@ -44,7 +44,10 @@ export function App() {
   }, [auth.status, signOut]);
 
   const session = useMemo<Session | null>(
-    () => (auth.status === 'signed-in' ? { whoami: auth.whoami, canAct: auth.whoami.role === 'admin', signOut } : null),
+    () =>
+      auth.status === 'signed-in'
+        ? { whoami: auth.whoami, canAct: auth.whoami.role === 'admin', signOut, expired: () => signOut('The API key is no longer valid: sign in again.') }
+        : null,
     [auth, signOut],
   );
 

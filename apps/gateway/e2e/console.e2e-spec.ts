@@ -320,9 +320,18 @@ describe('console: the web console in headless Chromium on one real platform', (
     expect(b.problems.filter((p) => !/Failed to load resource.*40[34]/.test(p))).toEqual([]);
   });
 
-  it('a read key sees the data and no action', async () => {
+  it('a read key sees the data and no action (signed in by keyboard alone, with a visible focus ring)', async () => {
     const r = await open();
-    await signIn(r, KEY_A_READ);
+    await r.page.goto('/console/');
+    await r.page.getByTestId('api-key').waitFor();
+    // The key field has the focus on arrival; the focus ring must show (no outline: none anywhere).
+    expect(await r.page.evaluate<string | null>('document.activeElement && document.activeElement.dataset.testid')).toBe('api-key');
+    expect(await r.page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+    await r.page.keyboard.type(KEY_A_READ);
+    await r.page.keyboard.press('Enter');
+    await r.page.getByTestId('whoami').waitFor();
+    await r.page.keyboard.press('Tab');
+    expect(await r.page.evaluate<string>('document.activeElement.textContent')).toBe('Skip to content');
     expect(await r.page.getByTestId('role').textContent()).toBe('read');
     await r.page.getByTestId('nav-deliveries').click();
     await row(r, firstId).waitFor({ timeout: 10_000 });

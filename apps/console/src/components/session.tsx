@@ -6,6 +6,8 @@ export interface Session {
   /** An admin key may act (replay, pause/resume, rotate, bulk replay, operational webhook); a read key only looks. */
   canAct: boolean;
   signOut: (message?: string) => void;
+  /** What a page calls on a 401: the key was revoked or expired while the console was open. */
+  expired: () => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

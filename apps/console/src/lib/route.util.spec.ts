@@ -1,4 +1,4 @@
-import { consolePath, matchRoute } from './route.util';
+import { consolePath, deliveryPath, matchRoute } from './route.util';
 
 describe('matchRoute', () => {
   it.each([
@@ -23,5 +23,7 @@ describe('matchRoute', () => {
   it('consolePath prefixes the base', () => {
     expect(consolePath('/deliveries')).toBe('/console/deliveries');
     expect(consolePath('replays')).toBe('/console/replays');
+    expect(deliveryPath('a/b c')).toBe('/console/deliveries/a%2Fb%20c');
+    expect(matchRoute(deliveryPath('a/b c'))).toEqual({ page: 'delivery', id: 'a/b c' });
   });
 });

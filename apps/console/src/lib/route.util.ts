@@ -43,6 +43,11 @@ export function consolePath(path: string): string {
   return `${CONSOLE_BASE}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
+/** The browser path of one delivery's detail page. */
+export function deliveryPath(id: string): string {
+  return consolePath(`/deliveries/${encodeURIComponent(id)}`);
+}
+
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);

@@ -8,13 +8,13 @@ import { StatusLine } from '../components/status-line';
 import { usePolling } from '../components/use-polling';
 import { filterFromSearch, replayFilterOf, searchFromFilter } from '../lib/delivery-query.util';
 import { formatTime } from '../lib/format.util';
-import { consolePath } from '../lib/route.util';
+import { consolePath, deliveryPath } from '../lib/route.util';
 
 const PAGE_SIZE = 50;
 const REFRESH_MS = 5_000;
 
 export function DeliveriesPage() {
-  const { canAct, signOut } = useSession();
+  const { canAct, expired } = useSession();
   const { search } = useLocation();
   const filter = filterFromSearch(search);
   const filterKey = searchFromFilter(filter);
@@ -24,9 +24,7 @@ export function DeliveriesPage() {
   const before = stack[stack.length - 1] ?? null;
   const [autoRefresh, setAutoRefresh] = useState(true);
   const refreshing = autoRefresh && before === null;
-  const page = usePolling(() => consoleApi.deliveries(filter, { limit: PAGE_SIZE, before }), [filterKey, before], refreshing ? REFRESH_MS : 0, () =>
-    signOut('the API key is no longer valid: sign in again'),
-  );
+  const page = usePolling(() => consoleApi.deliveries(filter, { limit: PAGE_SIZE, before }), [filterKey, before], refreshing ? REFRESH_MS : 0, expired);
   const rows = page.data?.data ?? [];
   const next = page.data?.next_before ?? null;
   const replayAll = consolePath(`/replays${searchFromFilter(replayFilterOf(filter))}`);
@@ -79,7 +77,7 @@ export function DeliveriesPage() {
               <tr key={d.id} data-testid="delivery-row" data-delivery-id={d.id}>
                 <td data-label="Created" className="nowrap">{formatTime(d.created_at)}</td>
                 <td data-label="Delivery">
-                  <Link to={consolePath(`/deliveries/${encodeURIComponent(d.id)}`)} className="mono" data-testid="delivery-link">
+                  <Link to={deliveryPath(d.id)} className="mono" data-testid="delivery-link">
                     {d.id}
                   </Link>
                   {d.event && <div className="muted small">{d.event}</div>}

@@ -12,8 +12,8 @@ import { consolePath } from '../lib/route.util';
 const REFRESH_MS = 3_000;
 
 export function DeliveryDetailPage({ id }: { id: string }) {
-  const { canAct, signOut } = useSession();
-  const delivery = usePolling(() => consoleApi.delivery(id), [id], REFRESH_MS, () => signOut('the API key is no longer valid: sign in again'));
+  const { canAct, expired } = useSession();
+  const delivery = usePolling(() => consoleApi.delivery(id), [id], REFRESH_MS, expired);
   const [replay, setReplay] = useState<{ busy: boolean; message: string | null; error: string | null }>({ busy: false, message: null, error: null });
   const d = delivery.data;
   const attempts: DeliveryAttempt[] = d && Array.isArray(d.attempts) ? [...d.attempts].sort((a, b) => b.number - a.number) : [];

@@ -7,7 +7,7 @@ import { useSession } from '../components/session';
 import { StatusLine } from '../components/status-line';
 import { usePolling } from '../components/use-polling';
 import { formatTime } from '../lib/format.util';
-import { consolePath } from '../lib/route.util';
+import { deliveryPath } from '../lib/route.util';
 
 const REFRESH_MS = 10_000;
 
@@ -19,10 +19,9 @@ const loadWebhook = (): Promise<OperationalWebhook | null> =>
   });
 
 export function EventsPage() {
-  const { canAct, signOut } = useSession();
-  const onUnauthorized = () => signOut('the API key is no longer valid: sign in again');
-  const webhook = usePolling(loadWebhook, [], 0, onUnauthorized);
-  const events = usePolling(() => consoleApi.operationalEvents(), [], REFRESH_MS, onUnauthorized);
+  const { canAct, expired } = useSession();
+  const webhook = usePolling(loadWebhook, [], 0, expired);
+  const events = usePolling(() => consoleApi.operationalEvents(), [], REFRESH_MS, expired);
 
   return (
     <section aria-labelledby="events-title" data-testid="page-events">
@@ -58,13 +57,13 @@ export function EventsPage() {
                   {e.data.delivery_id && (
                     <>
                       {' '}
-                      <Link to={consolePath(`/deliveries/${encodeURIComponent(e.data.delivery_id)}`)}>delivery</Link>
+                      <Link to={deliveryPath(e.data.delivery_id)}>delivery</Link>
                     </>
                   )}
                   {e.delivery_id && (
                     <>
                       {' '}
-                      <Link to={consolePath(`/deliveries/${encodeURIComponent(e.delivery_id)}`)}>sent to the webhook</Link>
+                      <Link to={deliveryPath(e.delivery_id)}>sent to the webhook</Link>
                     </>
                   )}
                 </td>

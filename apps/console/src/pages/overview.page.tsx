@@ -12,9 +12,9 @@ import { consolePath } from '../lib/route.util';
 const REFRESH_MS = 10_000;
 
 export function OverviewPage() {
-  const { signOut } = useSession();
+  const { expired } = useSession();
   const [window, setWindow] = useState<StatsWindow>('1h');
-  const stats = usePolling(() => consoleApi.stats(window), [window], REFRESH_MS, () => signOut('the API key is no longer valid: sign in again'));
+  const stats = usePolling(() => consoleApi.stats(window), [window], REFRESH_MS, expired);
   const s = stats.data;
   return (
     <section aria-labelledby="overview-title" data-testid="page-overview">

@@ -15,11 +15,11 @@ const FAST_MS = 1_000;
 const SLOW_MS = 10_000;
 
 export function ReplaysPage() {
-  const { canAct, signOut } = useSession();
+  const { canAct, expired } = useSession();
   const { search } = useLocation();
   const prefill = replayFilterOf(filterFromSearch(search));
   const [active, setActive] = useState(false);
-  const jobs = usePolling(() => consoleApi.replays(20), [], active ? FAST_MS : SLOW_MS, () => signOut('the API key is no longer valid: sign in again'));
+  const jobs = usePolling(() => consoleApi.replays(20), [], active ? FAST_MS : SLOW_MS, expired);
   const anyActive = (jobs.data ?? []).some(isReplayActive);
   // Poll every second while a job runs, so its progress bar moves; slowly once all are done.
   useEffect(() => setActive(anyActive), [anyActive]);

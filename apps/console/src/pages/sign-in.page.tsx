@@ -34,6 +34,7 @@ export function SignInPage({ notice, onSignedIn }: SignInPageProps) {
           <span>API key</span>
           <input
             type="password"
+            autoFocus
             autoComplete="off"
             spellCheck={false}
             required

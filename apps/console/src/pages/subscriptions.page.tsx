@@ -13,16 +13,14 @@ import { consolePath } from '../lib/route.util';
 const REFRESH_MS = 15_000;
 
 export function SubscriptionsPage() {
-  const { canAct, signOut } = useSession();
+  const { canAct, expired } = useSession();
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   const pausedParam = params.get('paused');
   const paused = pausedParam === 'true' ? true : pausedParam === 'false' ? false : undefined;
   const sourceParam = params.get('source');
   const source = SOURCES.find((s) => s === sourceParam);
-  const list = usePolling(() => consoleApi.subscriptions({ source, paused, limit: 500 }), [source, paused], REFRESH_MS, () =>
-    signOut('the API key is no longer valid: sign in again'),
-  );
+  const list = usePolling(() => consoleApi.subscriptions({ source, paused, limit: 500 }), [source, paused], REFRESH_MS, expired);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ for: string; value: string } | null>(null);
