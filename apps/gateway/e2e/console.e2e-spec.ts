@@ -315,7 +315,8 @@ describe('console: the web console in headless Chromium on one real platform', (
     expect(await b.page.getByTestId('event-row').count()).toBe(0);
     // A's delivery, asked for by id, is "not found" for B.
     await b.page.goto(`/console/deliveries/${encodeURIComponent(firstId)}`);
-    await expect(b.page.getByTestId('error').textContent()).resolves.toMatch(/not found/i);
+    expect((await call(base, 'GET', `/hookrelay/v1/deliveries/${encodeURIComponent(firstId)}`, { auth: KEY_B })).status).toBe(404);
+    await b.page.getByTestId('error').waitFor();
     expect(await b.page.getByTestId('payload').count()).toBe(0);
     expect(b.problems.filter((p) => !/Failed to load resource.*40[34]/.test(p))).toEqual([]);
   });
