@@ -21,7 +21,8 @@ export class ConsoleController {
       return;
     }
     res.set('cache-control', answer.cacheControl);
-    res.sendFile(answer.path, { cacheControl: false, dotfiles: 'deny' }, (error?: Error) => {
+    // Dot segments were refused by lookup(); 'allow' so a CONSOLE_DIR under a dot directory (~/.local/…) still works.
+    res.sendFile(answer.path, { cacheControl: false, dotfiles: 'allow' }, (error?: Error) => {
       if (error && !res.headersSent) res.status(404).type('text/plain; charset=utf-8').send('Not found.\n');
     });
   }
