@@ -21,7 +21,11 @@ const loadWebhook = (): Promise<OperationalWebhook | null> =>
 export function EventsPage() {
   const { canAct, expired } = useSession();
   const webhook = usePolling(loadWebhook, [], 0, expired);
-  const events = usePolling(() => consoleApi.operationalEvents(), [], REFRESH_MS, expired);
+  // Keyset paging like the delivery log: the cursors of the pages before this one; auto-refresh on the newest only.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const before = cursors[cursors.length - 1] ?? null;
+  const events = usePolling(() => consoleApi.operationalEvents(before), [before], before === null ? REFRESH_MS : 0, expired);
+  const next = events.data?.next_before ?? null;
 
   return (
     <section aria-labelledby="events-title" data-testid="page-events">
@@ -72,6 +76,14 @@ export function EventsPage() {
           </tbody>
         </table>
       </div>
+      <nav className="pager" aria-label="Event pages">
+        <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))} data-testid="events-newer">
+          ← Newer
+        </button>
+        <button type="button" disabled={!next} onClick={() => setCursors([...cursors, next])} data-testid="events-older">
+          Older →
+        </button>
+      </nav>
     </section>
   );
 }

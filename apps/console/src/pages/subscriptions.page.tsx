@@ -11,6 +11,8 @@ import { groupSubscriptions } from '../lib/subscription-groups.util';
 import { consolePath } from '../lib/route.util';
 
 const REFRESH_MS = 15_000;
+/** The API's largest page: one page per view keeps the pause switches in step with what is shown. */
+const LIMIT = 500;
 
 export function SubscriptionsPage() {
   const { canAct, expired } = useSession();
@@ -20,7 +22,7 @@ export function SubscriptionsPage() {
   const paused = pausedParam === 'true' ? true : pausedParam === 'false' ? false : undefined;
   const sourceParam = params.get('source');
   const source = SOURCES.find((s) => s === sourceParam);
-  const list = usePolling(() => consoleApi.subscriptions({ source, paused, limit: 500 }), [source, paused], REFRESH_MS, expired);
+  const list = usePolling(() => consoleApi.subscriptions({ source, paused, limit: LIMIT }), [source, paused], REFRESH_MS, expired);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ for: string; value: string } | null>(null);
@@ -94,6 +96,11 @@ export function SubscriptionsPage() {
       )}
       <StatusLine error={actionError ?? list.error} loading={list.loading && !list.data} />
       {list.data && groups.length === 0 && <p className="muted">No subscription.</p>}
+      {list.data?.next_after && (
+        <p className="notice" data-testid="subscriptions-truncated">
+          Showing the first {LIMIT} subscriptions: choose a source or the paused ones to see the rest.
+        </p>
+      )}
       {groups.map((g) => (
         <section key={g.source} aria-labelledby={`group-${g.source}`} className="group" data-testid={`subscriptions-${g.source}`}>
           <h2 id={`group-${g.source}`}>{g.title}</h2>
