@@ -350,6 +350,7 @@ describe('console: the web console in headless Chromium on one real platform', (
     await r.page.getByTestId('nav-events').click();
     await r.page.getByTestId('webhook-form').waitFor();
     expect(await r.page.getByTestId('webhook-save').count()).toBe(0);
+    expect(await r.page.getByTestId('webhook-delete').count()).toBe(0);
     await shot(r, 'read-key-subscriptions');
     expect(r.problems).toEqual([]);
   });

@@ -110,6 +110,17 @@ function WebhookForm({ current, canAct, onSaved }: WebhookFormProps) {
       (error: unknown) => setState({ busy: false, error: error instanceof Error ? error.message : String(error), secret: null }),
     );
   };
+  const remove = (): void => {
+    if (!window.confirm('Remove the operational webhook? Events are still listed here, but no longer sent.')) return;
+    setState({ busy: true, error: null, secret: null });
+    consoleApi.deleteOperationalWebhook().then(
+      () => {
+        setState({ busy: false, error: null, secret: null });
+        onSaved();
+      },
+      (error: unknown) => setState({ busy: false, error: error instanceof Error ? error.message : String(error), secret: null }),
+    );
+  };
   return (
     <form className="webhook-form" onSubmit={save} data-testid="webhook-form">
       <label className="field wide">
@@ -127,9 +138,16 @@ function WebhookForm({ current, canAct, onSaved }: WebhookFormProps) {
       </fieldset>
       {current && <p className="muted small">Registered {formatTime(current.created_at)}, changed {formatTime(current.updated_at)}.</p>}
       {canAct && (
-        <button type="submit" disabled={state.busy || types.length === 0} data-testid="webhook-save">
-          {current ? 'Save' : 'Register'}
-        </button>
+        <div className="form-actions">
+          <button type="submit" disabled={state.busy || types.length === 0} data-testid="webhook-save">
+            {current ? 'Save' : 'Register'}
+          </button>
+          {current && (
+            <button type="button" className="secondary" disabled={state.busy} onClick={remove} data-testid="webhook-delete">
+              Remove
+            </button>
+          )}
+        </div>
       )}
       {state.secret && (
         <div className="notice" role="status" data-testid="webhook-secret">
