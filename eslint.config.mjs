@@ -23,7 +23,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -43,6 +43,8 @@ export default tseslint.config(
             { sourceTag: 'scope:callbacks', onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'] },
             { sourceTag: 'scope:webhooks', onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'] },
             { sourceTag: 'scope:integration-points', onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'] },
+            // The web console runs in a browser and talks to the gateway over HTTP only: no lib of ours.
+            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'] },
             { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
@@ -63,6 +65,14 @@ export default tseslint.config(
     files: ['libs/delivery/src/**/*.ts', 'libs/persistence/src/**/*.ts'],
     ignores: TEST_FILES,
     rules: { 'no-restricted-imports': ['error', { paths: [TESTING_LIB] }] },
+  },
+  {
+    // The console (a browser app) mirrors the API in its own typed client; importing a platform lib would pull
+    // server code (Nest, TypeORM, NATS) into the bundle and couple the UI to internals instead of the contract.
+    files: ['apps/console/**/*.ts', 'apps/console/**/*.tsx', 'apps/console/**/*.mts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@hookrelay/*'], message: 'the console talks to the gateway over HTTP only (src/api); it may not import a platform lib' }] }],
+    },
   },
   {
     // The config lib is the one place that reads process.env.

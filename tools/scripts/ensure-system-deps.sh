@@ -2,19 +2,21 @@
 # Makes sure the system binaries our integration and e2e tiers run against are installed:
 #   nats   -> nats-server (Debian package `nats-server`)
 #   postgres -> PostgreSQL server binaries initdb/pg_ctl/postgres (Debian package `postgresql`)
+#   chromium -> /usr/bin/chromium (Debian package `chromium`) for the console's browser tests; only when asked
 # The tests start their own servers in temp dirs (libs/testing), so this script only installs the
 # binaries and makes sure the distro's own services are NOT started by the install.
 #
-# Usage: tools/scripts/ensure-system-deps.sh [nats] [postgres]   (no argument: both)
+# Usage: tools/scripts/ensure-system-deps.sh [nats] [postgres] [chromium]   (no argument: nats and postgres)
 # Idempotent: when everything is present it only prints the versions in use.
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 [nats] [postgres]   (default: both)"
+  echo "usage: $0 [nats] [postgres] [chromium]   (default: nats and postgres)"
 }
 
 want_nats=0
 want_postgres=0
+want_chromium=0
 if (($# == 0)); then
   want_nats=1
   want_postgres=1
@@ -23,6 +25,7 @@ for arg in "$@"; do
   case "$arg" in
     nats | nats-server) want_nats=1 ;;
     postgres | postgresql | pg) want_postgres=1 ;;
+    chromium | chrome) want_chromium=1 ;;
     -h | --help)
       usage
       exit 0
@@ -64,6 +67,10 @@ if ((want_nats)) && ! find_nats_server >/dev/null; then
 fi
 if ((want_postgres)) && ! find_postgres_bin_dir >/dev/null; then
   missing_packages+=(postgresql)
+fi
+# playwright-core drives this exact binary (apps/gateway/e2e/console.e2e-spec.ts): no browser download.
+if ((want_chromium)) && [[ ! -x /usr/bin/chromium ]]; then
+  missing_packages+=(chromium)
 fi
 
 if ((${#missing_packages[@]} > 0)); then
@@ -127,4 +134,11 @@ if ((want_postgres)); then
     exit 1
   fi
   echo "postgres: $("$pg_dir/postgres" --version) ($pg_dir)"
+fi
+if ((want_chromium)); then
+  if [[ ! -x /usr/bin/chromium ]]; then
+    echo "ensure-system-deps: /usr/bin/chromium still not found after install" >&2
+    exit 1
+  fi
+  echo "$(/usr/bin/chromium --version 2>/dev/null | head -n 1) (/usr/bin/chromium)"
 fi

@@ -191,6 +191,7 @@ async function main() {
   console.log(`
   Hookrelay is running.
     gateway:  ${base}
+    console:  ${base}/console  (sign in with the API key)
     API key:  ${key}
     data:     ${dataDir}${ownNats ? `\n    NATS:     nats://127.0.0.1:${natsPort}, one user per app; /exec handler user ${secrets.EXEC_HANDLER_NATS_USER} (settings: EXEC_HANDLER_* in ${path.join(dataDir, 'local.env')})` : ''}${opsPortBase ? `\n    ops ports: ${SERVICES.map((s, i) => `${s}=${opsPortBase + i}`).join(' ')}` : ''}
 

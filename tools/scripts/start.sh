@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm start — one command from a fresh clone to a running platform on the embedded defaults:
-# installs what is missing (npm dependencies, Debian's nats-server), builds, then starts a local
+# installs what is missing (npm dependencies, Debian's nats-server), builds (the apps and the web console), then starts a local
 # nats-server with JetStream and the four apps on SQLite (./data), and prints the gateway URL and an API key.
 # Ctrl-C stops everything.
 set -euo pipefail
@@ -14,5 +14,5 @@ if [[ ! -d node_modules/.bin ]] || [[ package-lock.json -nt node_modules/.packag
 fi
 bash tools/scripts/ensure-system-deps.sh nats
 echo "› building"
-npx tsc -p tsconfig.build.json
+npm run --silent build
 exec node tools/scripts/start-platform.js "$@"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test — every tier, from a fresh clone: installs what is missing (npm dependencies; Debian's
-# nats-server and postgresql), builds, type-checks every source and test file (jest only transpiles),
+# nats-server, postgresql and chromium for the console's browser tests), builds (the console too), type-checks every source and test file (jest only transpiles),
 # then runs lint + unit tests, integration tests (real SQLite files,
 # a real PostgreSQL and nats-server started by the test setup), and end-to-end tests (the built apps as
 # processes on a real nats-server, driven over HTTP). Servers are started and stopped by the tests.
@@ -14,7 +14,7 @@ if [[ ! -d node_modules/.bin ]] || [[ package-lock.json -nt node_modules/.packag
   echo "› installing npm dependencies"
   npm install --no-audit --no-fund
 fi
-bash tools/scripts/ensure-system-deps.sh nats postgres
+bash tools/scripts/ensure-system-deps.sh nats postgres chromium
 
 summary="$(mktemp -t hookrelay-tests.XXXXXX)"
 export HOOKRELAY_TEST_SUMMARY_FILE="$summary"
@@ -22,7 +22,7 @@ trap 'rm -f "$summary"' EXIT
 
 started=$SECONDS
 status=0
-echo "› build";                  npx tsc -p tsconfig.build.json || status=1
+echo "› build";                  npm run --silent build || status=1
 echo "› type-check (+ tests)";   npx tsc -p tsconfig.json || status=1
 echo "› lint + unit";            npx nx run-many -t lint test --parallel=2 --outputStyle=static || status=1
 echo "› integration";            npx nx run-many -t integration --parallel=1 --outputStyle=static || status=1

@@ -23,6 +23,8 @@ import { DeliveryStatsController } from './routes/hookrelay/delivery-stats.contr
 import { OperationalEventsController } from './routes/hookrelay/operational-events.controller';
 import { DeliveriesController } from './routes/hookrelay/deliveries.controller';
 import { ReplayJobsController } from './routes/hookrelay/replay-jobs.controller';
+import { WhoamiController } from './routes/hookrelay/whoami.controller';
+import { ConsoleModule } from './console/console.module';
 
 @Module({})
 export class GatewayModule {
@@ -35,10 +37,12 @@ export class GatewayModule {
         IngestQuotaModule.forRoot({
           settings: ingestQuotaSettings(env.INGEST_RATE_PER_SECOND, env.INGEST_BURST, env.INGEST_RATE_OVERRIDES), nats: natsClientOptions(env, 'gateway'),
         }),
+        ConsoleModule.forRoot(env.CONSOLE_DIR),
       ],
       controllers: [
         HealthController, GatewayMetricsController, OpenApiController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController,
         EnvelopeCallbacksController, DeliverySubscriptionsController, DeliveryStatsController, OperationalEventsController, DeliveriesController, ReplayJobsController,
+        WhoamiController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },

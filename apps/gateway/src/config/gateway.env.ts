@@ -1,6 +1,6 @@
 import { CommonEnv, Secret, toInt } from '@hookrelay/config';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationArguments } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidationArguments } from 'class-validator';
 import { apiKeyWeakness } from './api-key-weakness.util';
 import { INGEST_RATE_OVERRIDES_PATTERN } from '../ingest/ingest-quota.settings';
 
@@ -56,6 +56,12 @@ export class GatewayEnv extends CommonEnv {
   @IsOptional()
   @Matches(INGEST_RATE_OVERRIDES_PATTERN, { message: 'must be comma-separated tenant:rate[:burst] entries (whole numbers; rate 0 = unlimited)' })
   INGEST_RATE_OVERRIDES?: string;
+
+  /** The web console's build (served at /console); unset: dist/apps/console beside the built gateway (consoleDirFrom). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  CONSOLE_DIR?: string;
 }
 
 export interface ProvisionedKey {

@@ -3,6 +3,7 @@ import { DeliveryStatsController } from '../routes/hookrelay/delivery-stats.cont
 import { OperationalEventsController } from '../routes/hookrelay/operational-events.controller';
 import { DeliveriesController } from '../routes/hookrelay/deliveries.controller';
 import { ReplayJobsController } from '../routes/hookrelay/replay-jobs.controller';
+import { WhoamiController } from '../routes/hookrelay/whoami.controller';
 import 'reflect-metadata';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { RequestMethod } from '@nestjs/common';
@@ -17,7 +18,7 @@ import { buildOpenApiDocument } from './openapi.document';
 
 const CONTROLLERS = [
   HealthController, IntegrationPointsController, ExecController, ApplicationWebhookController, CallbackLogController, EnvelopeCallbacksController, DeliverySubscriptionsController,
-  DeliveryStatsController, OperationalEventsController, DeliveriesController, ReplayJobsController,
+  DeliveryStatsController, OperationalEventsController, DeliveriesController, ReplayJobsController, WhoamiController,
 ];
 
 /** Every route Nest serves, as [OpenAPI path, operation key], read from the controllers' own metadata. */

@@ -251,6 +251,17 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         }),
       },
       '/callback/{id}': { parameters: [pathParam('id')], get: conpeek('One callback with its call_history', { responses: { ...ok('the callback', { type: 'object', properties: { success: { const: true }, data: ref('Callback') } }), ...errors('conpeek', 401, 404) } }) },
+      '/hookrelay/v1/whoami': {
+        get: hookrelay('The tenant and role of the calling API key (the console hides its actions from a read key)', {
+          responses: {
+            ...ok('the caller', {
+              type: 'object',
+              properties: { data: { type: 'object', required: ['tenant_id', 'tenant_name', 'role'], properties: { tenant_id: { type: 'string' }, tenant_name: { type: 'string' }, role: { type: 'string', enum: ['read', 'admin'] } } } },
+            }),
+            ...errors('hookrelay', 401),
+          },
+        }),
+      },
       '/hookrelay/v1/subscriptions/paused': { get: hookrelay('Subscriptions paused by the circuit breaker (410, webhook-delivery: disable, or failing too long)', { responses: { ...ok('the paused subscriptions', { type: 'object', properties: { data: { type: 'array', items: pausedSubscription } } }), ...errors('hookrelay', 401) } }) },
       '/hookrelay/v1/stats': {
         get: hookrelay('Delivery stats over the last hour or day (the console\'s Overview): outcomes per bucket, success ratio, attempt latency, queue depth, paused subscriptions. Pre-aggregated: each worker writes its counts every DELIVERY_STATS_FLUSH_MS, so the latest seconds may be missing', {
