@@ -83,7 +83,7 @@ describe('console: the web console in headless Chromium on one real platform', (
       natsUrl: testNatsUrl(),
       database: { sqlitePath: tempSqlitePath() },
       apiKeys: `console-a:${KEY_A},console-a:${KEY_A_READ}:read,console-b:${KEY_B}`,
-      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8' },
+      env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', DELIVERY_STATS_FLUSH_MS: '200' },
     });
     base = platform.baseUrl;
     await call(base, 'PUT', '/application/1/webhook', { auth: KEY_A, body: { url: receiver.url('/tenant-a'), retry_enabled: 0 } });
@@ -176,7 +176,8 @@ describe('console: the web console in headless Chromium on one real platform', (
 
     await row(admin, firstId).getByTestId('delivery-link').click();
     await admin.page.getByTestId('page-delivery').waitFor();
-    expect(JSON.parse((await admin.page.getByTestId('payload').textContent()) ?? '')).toMatchObject({ order: 'A-1001', amount: 42 });
+    // The body sent: the Conpeek event envelope around the event's data.
+    expect(JSON.parse((await admin.page.getByTestId('payload').textContent()) ?? '')).toMatchObject({ event_name: 'console_check', data: { order: 'A-1001', amount: 42 } });
     const headers = (await admin.page.getByTestId('headers-table').textContent()) ?? '';
     expect(headers).toContain('webhook-id');
     expect(headers).toContain('webhook-signature');
@@ -284,6 +285,16 @@ describe('console: the web console in headless Chromium on one real platform', (
     await shot(admin, 'events');
   });
 
+  it('the overview counts the deliveries made above: bars in the chart, a success ratio and attempt latency', async () => {
+    await admin.page.getByTestId('nav-overview').click();
+    await admin.page.getByTestId('page-overview').waitFor();
+    // The page refreshes itself; the workers' stats reach it within DELIVERY_STATS_FLUSH_MS.
+    await admin.page.getByTestId('chart-bar').first().waitFor({ timeout: 20_000 });
+    expect(await admin.page.getByTestId('success-ratio').textContent()).toMatch(/^\d+(\.\d+)? %$/);
+    expect(await admin.page.getByTestId('latency').textContent()).toMatch(/\d+ (ms|s)/);
+    await shot(admin, 'overview-with-traffic');
+  });
+
   it('works at 390×844', async () => {
     const phone = await open(PHONE);
     await signIn(phone, KEY_A);
@@ -308,7 +319,8 @@ describe('console: the web console in headless Chromium on one real platform', (
     expect(subs).toContain('/tenant-b');
     expect(subs).not.toContain('/tenant-a');
     await b.page.getByTestId('nav-replays').click();
-    await b.page.getByTestId('replay-jobs').waitFor();
+    // Once the jobs have loaded, tenant B has none (tenant A started one above).
+    await b.page.getByTestId('replay-jobs-empty').waitFor();
     expect(await b.page.getByTestId('replay-job').count()).toBe(0);
     await b.page.getByTestId('nav-events').click();
     await b.page.getByTestId('events-table').waitFor();

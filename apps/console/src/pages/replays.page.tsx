@@ -66,7 +66,7 @@ export function ReplaysPage() {
       )}
       <StatusLine error={start.error ?? jobs.error} loading={jobs.loading && !jobs.data} />
       <h2>Jobs</h2>
-      {jobs.data && jobs.data.length === 0 && <p className="muted">No bulk replay yet.</p>}
+      {jobs.data && jobs.data.length === 0 && <p className="muted" data-testid="replay-jobs-empty">No bulk replay yet.</p>}
       <ul className="jobs" data-testid="replay-jobs">
         {(jobs.data ?? []).map((job) => {
           const progress = replayProgress(job);
