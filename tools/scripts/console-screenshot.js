@@ -60,7 +60,8 @@ async function main() {
   platform.stdout.on('data', (chunk) => (printed += chunk));
   const base = `http://127.0.0.1:${port}`;
   try {
-    for (let i = 0; !/console/i.test(printed); i++) {
+    const ready = () => fetch(`${base}/health/ready`).then((r) => r.status === 200, () => false);
+    for (let i = 0; !(await ready()); i++) {
       if (i > 600 || platform.exitCode !== null) throw new Error(`the platform did not start:\n${printed}`);
       await sleep(200);
     }
