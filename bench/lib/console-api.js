@@ -111,7 +111,7 @@ async function consoleApiSection({ platform, tenant, rows, log }) {
     'newest 100, no filter': '/hookrelay/v1/deliveries?limit=100',
     'close_reason=EXHAUSTED, limit 100': '/hookrelay/v1/deliveries?limit=100&close_reason=EXHAUSTED',
     'state=OPEN + application_state=RETRY, limit 100': '/hookrelay/v1/deliveries?limit=100&state=OPEN&application_state=RETRY',
-    'one subscription, failed, limit 100': '/hookrelay/v1/deliveries?limit=100&source=envelope_callback&subscription_id=sub-6&close_reason=EXHAUSTED',
+    'one subscription, failed, limit 100': '/hookrelay/v1/deliveries?limit=100&source=envelope_callback&subscription_id=sub-4&close_reason=EXHAUSTED',
     // The seed gives sub-7 no EXHAUSTED delivery: the page reads every one of its 25,000 rows to find none.
     'one subscription, failed, none match (worst case)': '/hookrelay/v1/deliveries?limit=100&source=envelope_callback&subscription_id=sub-7&close_reason=EXHAUSTED',
     'one subscription, created in the last hour': `/hookrelay/v1/deliveries?limit=100&source=application_webhook&subscription_id=sub-3&created_from=${encodeURIComponent(hourAgo)}`,
