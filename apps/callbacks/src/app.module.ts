@@ -13,6 +13,7 @@ import { DeliveryStatsService } from './delivery-stats/delivery-stats.service';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { ReplayJobLoop } from './replay-jobs/replay-job.loop';
+import { REPLAY_JOB_RETENTION_MS, ReplayJobRetentionTask } from './replay-jobs/replay-job-retention.task';
 import { ReplayJobsController } from './replay-jobs/replay-jobs.controller';
 import { ReplayJobsService } from './replay-jobs/replay-jobs.service';
 import { DeliverySubscriptionsController } from './delivery-subscriptions/delivery-subscriptions.controller';
@@ -51,6 +52,8 @@ export class CallbacksAppModule {
         CallbackSender,
         EnvelopeRetentionTask,
         { provide: ENVELOPE_RETENTION_MS, useValue: delivery.retention.horizonMs },
+        ReplayJobRetentionTask,
+        { provide: REPLAY_JOB_RETENTION_MS, useValue: delivery.retention.horizonMs },
         { provide: FILTER_CACHE_MAILBOXES, useValue: env.ENVELOPE_FILTER_CACHE_MAILBOXES },
         { provide: MAX_CALLBACKS_PER_MAILBOX, useValue: env.MAX_CALLBACKS_PER_MAILBOX },
         // `send` attempts outside the queue: the engine's client, with the same SSRF allow-list and own origins as the worker's.

@@ -7,7 +7,8 @@ const KEY = 'e2e-retention-admin-key-01';
 
 /**
  * Retention as the services run it (RETENTION_SECONDS short, sweeps every second): closed deliveries with
- * their attempts (webhooks and callbacks) and the stored envelopes (callbacks' own task) are deleted from
+ * their attempts (webhooks and callbacks), the stored envelopes (callbacks' own task), operational events and finished
+ * bulk replay jobs are deleted from
  * the database once past the horizon; an open delivery stays.
  */
 describe('retention end to end', () => {
@@ -36,7 +37,7 @@ describe('retention end to end', () => {
     await platform?.stop();
   });
 
-  it('deletes closed deliveries, their attempts and stale envelopes past the horizon, never an open delivery', async () => {
+  it('deletes closed deliveries, their attempts, stale envelopes, operational events and finished replay jobs past the horizon, never an open delivery', async () => {
     receiver.respondWith((req) => ({ status: req.url.startsWith('/down') ? 503 : 200 }));
     const base = platform.baseUrl;
     expect((await call(base, 'PUT', '/application/7/webhook', { auth: KEY, body: { url: receiver.url('/hook'), retry_enabled: 0 } })).status).toBe(200);
@@ -60,11 +61,18 @@ describe('retention end to end', () => {
     expect((await ds('/events', envelopes)).status).toBe(202);
     await receiver.waitForRequests(30 + 25 + 1, 30_000);
     expect(count('envelopes')).toBe(25);
+    // An operational event (a manual pause) and a finished bulk replay job: both go past the horizon too.
+    expect((await call(base, 'POST', '/hookrelay/v1/subscriptions/application_webhook/7/pause', { auth: KEY })).status).toBe(200);
+    const job = await call<{ data: { id: string } }>(base, 'POST', '/hookrelay/v1/replays', { auth: KEY, body: { filter: { subscription_id: '7', close_reason: 'CANCELLED' } } });
+    expect(job.status).toBe(202);
+    await pollUntil('the replay job to finish', () => call<{ data: { status: string } }>(base, 'GET', `/hookrelay/v1/replays/${job.json.data.id}`, { auth: KEY }), (r) => r.json.data.status === 'completed', 20_000);
+    expect(count('operational_events')).toBe(1);
+    expect(count('replay_jobs')).toBe(1);
 
     await pollUntil('everything past the horizon deleted', async () => ({
       closed: count('deliveries', "WHERE state = 'CLOSED'"), attempts: count('delivery_attempts', "WHERE delivery_id IN (SELECT id FROM deliveries WHERE state = 'CLOSED')"),
-      envelopes: count('envelopes'),
-    }), (left) => left.closed === 0 && left.attempts === 0 && left.envelopes === 0, 60_000);
+      envelopes: count('envelopes'), events: count('operational_events'), jobs: count('replay_jobs'),
+    }), (left) => left.closed === 0 && left.attempts === 0 && left.envelopes === 0 && left.events === 0 && left.jobs === 0, 60_000);
     // The open one (retrying in an hour) is still there with its attempt.
     expect(count('deliveries', "WHERE state = 'OPEN'")).toBe(1);
     expect(count('delivery_attempts')).toBe(1);

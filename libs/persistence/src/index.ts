@@ -27,7 +27,7 @@ export type { StoredEnvelopeFilter } from './lib/envelope-callbacks/envelope-cal
 export { EnvelopeCallbackRepository } from './lib/envelope-callbacks/envelope-callback.repository';
 export { databaseProbeProvider } from './lib/data-source/database-probe';
 
-export { timeOrderedId } from './lib/ids/time-ordered-id.util';
+export { timeOrderedId, timeOrderedIdFloor } from './lib/ids/time-ordered-id.util';
 export { DeliveryEntity, DELIVERY_SOURCES, DELIVERY_STATES, APPLICATION_STATES, CLOSE_REASONS } from './lib/deliveries/delivery.entity';
 export type { DeliverySource, DeliveryState, ApplicationState, CloseReason, DeliveryPolicy } from './lib/deliveries/delivery.entity';
 export { DeliveryAttemptEntity } from './lib/deliveries/delivery-attempt.entity';

@@ -105,6 +105,19 @@ describe.each(['sqlite', 'postgres'] as const)('bulk replay jobs on %s', (driver
     expect(await service.get({ tenantId: A, id: job.id })).toMatchObject({ status: 'completed', matched: expected.length, replayed: expected.length, error: null });
   });
 
+  it('retention deletes finished jobs that finished before the horizon, never a queued one', async () => {
+    await ds.getRepository(DeliveryEntity).insert([delivery(A, 'd-1', T0)]);
+    const { job: done } = await create(A, { subscription_id: '7' });
+    expect(await runner('one', new RecallLog()).runOnce()).toBe(true);
+    expect(await service.get({ tenantId: A, id: done.id })).toMatchObject({ status: 'completed' });
+    const { job: waiting } = await create(A, { subscription_id: '8' });
+    // Finished at `clock`: kept while the horizon is before that, deleted once it is after.
+    expect(await jobs.pruneFinishedBefore(clock, 10)).toBe(0);
+    expect(await jobs.pruneFinishedBefore(clock + 1, 10)).toBe(1);
+    expect(await jobs.findById(A, done.id)).toBeNull();
+    expect(await jobs.findById(A, waiting.id)).toMatchObject({ status: 'queued' });
+  });
+
   it('a job whose runner died resumes from its checkpoint once the lease has passed, and the dead runner cannot write again', async () => {
     await ds.getRepository(DeliveryEntity).insert(Array.from({ length: 12 }, (_, i) => delivery(A, `d-${String(i).padStart(2, '0')}`, T0 + i * 1000)));
     const { job } = await create(A, { source: 'application_webhook' });

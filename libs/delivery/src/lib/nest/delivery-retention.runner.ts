@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { OperationalEventRepository } from '@hookrelay/persistence';
 import { IDEMPOTENCY_WINDOW_MS } from '../core/delivery-intake';
 import { systemClock } from '../core/ports/clock.port';
 import type { DeliveryStore } from '../core/ports/delivery-store.port';
 import { deliveryRetentionTasks } from '../retention/delivery-retention-tasks.util';
 import { RetentionSweeper } from '../retention/retention-sweeper';
 import { RetentionTasks } from '../retention/retention-tasks.registry';
+import type { RetentionTask } from '../retention/retention-task.types';
 import { deliveryMetrics } from './delivery.metrics';
 import { DELIVERY_OPTIONS, DELIVERY_STORE, DeliveryModuleOptions } from './delivery.tokens';
 
@@ -31,9 +33,10 @@ export class DeliveryRetentionRunner implements OnApplicationBootstrap, OnApplic
     @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryModuleOptions,
     @Inject(DELIVERY_STORE) store: DeliveryStore,
     extra: RetentionTasks,
+    operationalEvents: OperationalEventRepository,
   ) {
     const { horizonMs, batchSize, pauseMs } = options.retention;
-    const own = deliveryRetentionTasks(store, horizonMs, IDEMPOTENCY_WINDOW_MS);
+    const own = [...deliveryRetentionTasks(store, horizonMs, IDEMPOTENCY_WINDOW_MS), operationalEventsRetention(operationalEvents, horizonMs)];
     this.sweeper = new RetentionSweeper(store, () => [...own, ...extra.list()], systemClock, {
       batchSize, pauseMs, leaseMs: Math.max(LEASE_MS, pauseMs * 4), holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     }, {
@@ -80,4 +83,16 @@ export class DeliveryRetentionRunner implements OnApplicationBootstrap, OnApplic
       this.logger.warn(`retention sweep failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** The engine's operational events (subscription.paused …) go with the closed deliveries they are about. */
+function operationalEventsRetention(events: OperationalEventRepository, horizonMs: number): RetentionTask {
+  return {
+    name: 'operational-events',
+    horizonMs,
+    prune: async (before, limit) => {
+      const count = await events.pruneBefore(before, limit);
+      return { rows: count, deleted: { operational_events: count } };
+    },
+  };
 }

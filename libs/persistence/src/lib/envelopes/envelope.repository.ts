@@ -1,5 +1,6 @@
 import { DataSource, Repository } from 'typeorm';
-import { serializedTransaction, serializedWrite } from '../data-source/serialized-write.util';
+import { countedDelete } from '../data-source/counted-delete.util';
+import { serializedTransaction } from '../data-source/serialized-write.util';
 import { EnvelopeEntity } from './envelope.entity';
 
 const CHUNK = 100;
@@ -35,20 +36,8 @@ export class EnvelopeRepository {
    * Retention: deletes at most `limit` envelopes no event has updated since `before` (epoch ms), oldest
    * first, in one short statement (ix_envelopes_updated); returns how many. A later event stores it anew.
    */
-  async pruneUpdatedBefore(before: number, limit: number): Promise<number> {
-    const sqlite = this.dataSource.options.type === 'better-sqlite3';
-    const p = sqlite ? ['?', '?'] : ['$1', '$2'];
-    const sql = `DELETE FROM envelopes WHERE (tenant_id, mailbox, uuid) IN (
-      SELECT tenant_id, mailbox, uuid FROM envelopes WHERE updated_at < ${p[0]} ORDER BY updated_at LIMIT ${p[1]})`;
-    return serializedWrite(this.dataSource, async () => {
-      const runner = this.dataSource.createQueryRunner();
-      try {
-        // The structured result carries the affected row count on both drivers.
-        const result = await runner.query(sql, [before, Math.max(0, limit)], true);
-        return Number(result.affected ?? 0);
-      } finally {
-        await runner.release();
-      }
-    });
+  pruneUpdatedBefore(before: number, limit: number): Promise<number> {
+    return countedDelete(this.dataSource, (p) => `DELETE FROM envelopes WHERE (tenant_id, mailbox, uuid) IN (
+      SELECT tenant_id, mailbox, uuid FROM envelopes WHERE updated_at < ${p(1)} ORDER BY updated_at LIMIT ${p(2)})`, [before, Math.max(0, limit)]);
   }
 }

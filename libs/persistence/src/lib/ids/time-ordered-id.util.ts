@@ -27,3 +27,12 @@ export function timeOrderedId(now = Date.now()): string {
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * The smallest id timeOrderedId could give at `ms`: every id made before `ms` sorts below it, so "older than"
+ * is a primary-key range (retention deletes by it instead of scanning a time column).
+ */
+export function timeOrderedIdFloor(ms: number): string {
+  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0').slice(-12);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
+}

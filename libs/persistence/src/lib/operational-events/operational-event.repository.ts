@@ -1,5 +1,7 @@
 import { DataSource, Repository } from 'typeorm';
+import { countedDelete } from '../data-source/counted-delete.util';
 import { serializedWrite } from '../data-source/serialized-write.util';
+import { timeOrderedIdFloor } from '../ids/time-ordered-id.util';
 import { OperationalEventEntity } from './operational-event.entity';
 
 /** Where a newest-first page continues: strictly older than this event. */
@@ -27,5 +29,14 @@ export class OperationalEventRepository {
       qb.andWhere('(e.occurredAt < :at OR (e.occurredAt = :at AND e.id < :id))', { at: before.occurredAt, id: before.id });
     }
     return qb.orderBy('e.occurredAt', 'DESC').addOrderBy('e.id', 'DESC').take(limit).getMany();
+  }
+
+  /**
+   * Retention: deletes at most `limit` events, of every tenant, that occurred before `before` (epoch ms), oldest
+   * first. Event ids are time-ordered by their occurrence (the recorder makes them), so this is a primary-key range.
+   */
+  pruneBefore(before: number, limit: number): Promise<number> {
+    return countedDelete(this.dataSource, (p) => `DELETE FROM operational_events WHERE id IN (
+      SELECT id FROM operational_events WHERE id < ${p(1)} ORDER BY id LIMIT ${p(2)})`, [timeOrderedIdFloor(before), Math.max(0, limit)]);
   }
 }

@@ -5,6 +5,7 @@ import { openDataSource } from '../data-source/open-data-source';
 import { OperationalEventEntity, OperationalEventType } from './operational-event.entity';
 import { OperationalEventRepository } from './operational-event.repository';
 import { OperationalWebhookRepository } from './operational-webhook.repository';
+import { timeOrderedId } from '../ids/time-ordered-id.util';
 
 const TENANT = '0b7f6f1e-1111-4a2b-8c3d-000000000001';
 const OTHER = '0b7f6f1e-2222-4a2b-8c3d-000000000002';
@@ -42,6 +43,19 @@ describe.each(['sqlite', 'postgres'] as const)('operational events tables on %s'
     expect(ids(await events.pageNewestFirst(TENANT, 2, { occurredAt: last.occurredAt.getTime(), id: last.id }))).toEqual(['evt-0002', 'evt-0001']);
     expect(ids(await events.pageNewestFirst(OTHER, 10, null))).toEqual(['evt-0005']);
     expect((await events.pageNewestFirst(TENANT, 1, null))[0]).toEqual({ ...stored[3], occurredAt: new Date(T0 + 9) });
+  });
+
+  it('retention deletes the events of every tenant that occurred before the horizon, oldest first, a batch at a time', async () => {
+    await dataSource.query('DELETE FROM operational_events');
+    // Ids are time-ordered by occurrence, as the engine's recorder makes them.
+    const at = (occurredAt: number, tenantId = TENANT): OperationalEventEntity => ({ ...event(tenantId, 0, occurredAt), id: timeOrderedId(occurredAt) });
+    const stored = [at(T0 - 3_000), at(T0 - 2_000, OTHER), at(T0 - 1), at(T0), at(T0 + 1_000)];
+    for (const e of stored) await events.add(e);
+    expect(await events.pruneBefore(T0, 2)).toBe(2);
+    expect(await events.pruneBefore(T0, 2)).toBe(1);
+    expect(await events.pruneBefore(T0, 2)).toBe(0);
+    const left = [...(await events.pageNewestFirst(TENANT, 10, null)), ...(await events.pageNewestFirst(OTHER, 10, null))];
+    expect(left.map((e) => e.occurredAt.getTime()).sort()).toEqual([T0, T0 + 1_000]);
   });
 
   it('keeps one operational webhook per tenant: created_at of the first registration, events replaced, removal', async () => {

@@ -1,4 +1,5 @@
 import { Brackets, DataSource, Repository } from 'typeorm';
+import { countedDelete } from '../data-source/counted-delete.util';
 import { serializedWrite } from '../data-source/serialized-write.util';
 import { isUniqueViolation } from '../data-source/unique-violation.util';
 import { ReplayJobEntity } from './replay-job.entity';
@@ -113,5 +114,11 @@ export class ReplayJobRepository {
       .where('id = :id AND lease_holder = :holder AND lease_until >= :now AND status = :running', { id, holder, now, running: 'running' })
       .execute());
     return (result.affected ?? 0) === 1;
+  }
+
+  /** Retention: deletes at most `limit` finished jobs (completed or failed) that finished before `before` (epoch ms). */
+  pruneFinishedBefore(before: number, limit: number): Promise<number> {
+    return countedDelete(this.dataSource, (p) => `DELETE FROM replay_jobs WHERE id IN (
+      SELECT id FROM replay_jobs WHERE status IN ('completed', 'failed') AND finished_at < ${p(1)} ORDER BY finished_at LIMIT ${p(2)})`, [before, Math.max(0, limit)]);
   }
 }
