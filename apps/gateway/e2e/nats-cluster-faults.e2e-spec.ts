@@ -164,7 +164,10 @@ describe('a three-node NATS cluster losing a node under load', () => {
 
     // Drain: every accepted event reaches the receiver.
     const wanted = client.events.map((e) => e.uid);
-    const drainDeadline = Date.now() + 60_000;
+    // 90 s, like the failover test: after a leader kill on a loaded run, parked and lost jobs come back at the
+    // scheduler's pace (lease, then up to DELIVERY_MAX_PARK_MS per park); one CI run had 33 of ~1,550 still
+    // waiting at 60 s while quiet runs drain in ~23 s.
+    const drainDeadline = Date.now() + 90_000;
     let delivered = deliveredByUid(receiver);
     while (wanted.some((uid) => !delivered.has(uid)) && Date.now() < drainDeadline) {
       await new Promise((r) => setTimeout(r, 250));
@@ -197,9 +200,15 @@ describe('a three-node NATS cluster losing a node under load', () => {
       drainMs: drainedAt - stoppedAt,
     };
     console.log(`NATS cluster fault figures: ${JSON.stringify(figures)}`);
+    if (lost.length > 0) {
+      // Where the undelivered ones stand, from the delivery log (so a failure says stuck or slow, and why).
+      const ids = client.events.filter((e) => !delivered.has(e.uid)).flatMap((e) => e.accepted).slice(0, 5);
+      const states = await Promise.all(ids.map((id) => call(platform!.baseUrl, 'GET', `/hookrelay/v1/deliveries/${id}`, { auth: KEY }).then((r) => r.json)));
+      console.log(`undelivered (first 5, at ${new Date().toISOString()}): ${JSON.stringify(states)}`);
+    }
 
     expect(lost).toEqual([]);
     expect(duplicatedAcrossIds).toBe(0);
     expect(figures.refusedPercent).toBeLessThanOrEqual(1);
-  }, 150_000);
+  }, 180_000);
 });
