@@ -10,6 +10,8 @@ const POLL_MS = 1_000;
 /** Far longer than one page takes; a replica that dies holding a job delays it this long at most. */
 export const REPLAY_LEASE_MS = 30_000;
 const PAGE_SIZE = 200;
+/** A job's turn before the runner takes the job that has waited longest (and how long a shutdown may wait for it). */
+const TURN_MS = 2_000;
 
 /** Runs ReplayJobRunner in every callbacks replica: one job at a time each, the leases share them out. */
 @Injectable()
@@ -22,7 +24,8 @@ export class ReplayJobLoop implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(jobs: ReplayJobRepository, log: DeliveryLog, engine: DeliveryEngine) {
     this.runner = new ReplayJobRunner(jobs, log, {
-      holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseMs: REPLAY_LEASE_MS, pageSize: PAGE_SIZE, now: Date.now,
+      holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseMs: REPLAY_LEASE_MS, pageSize: PAGE_SIZE, turnMs: TURN_MS, now: Date.now,
+      stopping: () => this.stopped,
       recall: (tenantId, id) => engine.recall(tenantId, id), warn: (message) => this.logger.warn(message),
     });
   }
@@ -56,7 +59,7 @@ export class ReplayJobLoop implements OnApplicationBootstrap, OnApplicationShutd
     this.timer.unref();
   }
 
-  /** Runs jobs while there are any (a shutdown lets the current one reach its next checkpoint only). */
+  /** Runs jobs, a turn each, while there are any (a shutdown lets the current one reach its next checkpoint only). */
   private async drain(): Promise<void> {
     try {
       while (!this.stopped && (await this.runner.runOnce()));

@@ -10,6 +10,13 @@ export interface ReplayJobRunnerOptions {
   leaseMs: number;
   /** Deliveries read and recalled per step; progress is written after each. */
   pageSize: number;
+  /**
+   * A job's turn: after a page that ends past this long, the runner lets go of the job (it stays running) and
+   * takes the job that has waited longest, so jobs of several tenants advance in turns.
+   */
+  turnMs: number;
+  /** True when the process is stopping: the job is let go of at its next checkpoint. */
+  stopping?: () => boolean;
   now: () => number;
   /** Deliver one again (DeliveryEngine.recall): false when it vanished meanwhile. */
   recall: (tenantId: string, deliveryId: string) => Promise<boolean>;
@@ -17,13 +24,14 @@ export interface ReplayJobRunnerOptions {
 }
 
 /**
- * Runs bulk replay jobs, any replica, one job at a time per runner (ADR 0014): take a job by its lease, then
+ * Runs bulk replay jobs, any replica, one job at a time per runner, in turns (ADR 0014): take a job by its lease, then
  * page through its deliveries newest first with the log's keyset query, bounded by the job's snapshot
  * (created_to) so it ends, recalling each page and writing the checkpoint after it. Before a page is
  * recalled the lease is renewed: a runner that lost the job stops there, so two runners never replay the
  * same page (a page takes far less than the lease). A runner killed mid-page leaves the checkpoint of the
  * last page done; whoever takes the job after its lease resumes there (that page may be recalled twice: a
- * recall is a redelivery with the same webhook-id, which receivers deduplicate).
+ * recall is a redelivery with the same webhook-id, which receivers deduplicate). After a turn (turnMs) the
+ * runner lets go of the job so the one that has waited longest goes next: tenants' jobs advance side by side.
  */
 export class ReplayJobRunner {
   constructor(
@@ -32,7 +40,7 @@ export class ReplayJobRunner {
     private readonly options: ReplayJobRunnerOptions,
   ) {}
 
-  /** Takes and runs one job to its end (or until its lease is lost); false when there was none to take. */
+  /** Takes one job and runs it for one turn (or to its end, or until its lease is lost); false when there was none to take. */
   async runOnce(): Promise<boolean> {
     const job = await this.jobs.claimNext(this.options.holder, this.options.now(), this.options.leaseMs);
     if (!job) return false;
@@ -52,6 +60,7 @@ export class ReplayJobRunner {
     let cursor = job.cursorCreatedAt && job.cursorId ? { createdAt: job.cursorCreatedAt.getTime(), id: job.cursorId } : null;
     let { matched, replayed } = job;
     const bounded = { ...filter, createdTo: job.createdTo.getTime() };
+    const turnEndsAt = now() + this.options.turnMs;
     for (;;) {
       const page = await this.log.keysetPage(job.tenantId, toDeliveryKeysetQuery(bounded, cursor, this.options.pageSize));
       if (page.length === 0) {
@@ -65,6 +74,10 @@ export class ReplayJobRunner {
       const last = page[page.length - 1]!;
       cursor = { createdAt: last.createdAt.getTime(), id: last.id };
       if (!(await this.jobs.saveProgress(job.id, holder, now(), leaseMs, { cursor, matched, replayed }))) return this.lost(job);
+      if (now() >= turnEndsAt || this.options.stopping?.()) {
+        await this.jobs.release(job.id, holder, now());
+        return;
+      }
     }
   }
 

@@ -42,8 +42,8 @@ describe.each(['sqlite', 'postgres'] as const)('bulk replay jobs on %s', (driver
   let service: ReplayJobsService;
   let clock = T0 + 3_600_000;
 
-  const runner = (holder: string, recalls: RecallLog, pageSize = 5): ReplayJobRunner => new ReplayJobRunner(jobs, log, {
-    holder, leaseMs: LEASE_MS, pageSize, now: () => clock, recall: recalls.for(holder), warn: () => undefined,
+  const runner = (holder: string, recalls: RecallLog, pageSize = 5, turnMs = Infinity): ReplayJobRunner => new ReplayJobRunner(jobs, log, {
+    holder, leaseMs: LEASE_MS, pageSize, turnMs, now: () => clock, recall: recalls.for(holder), warn: () => undefined,
   });
   const create = (tenantId: string, filter: Record<string, unknown>, idempotencyKey?: string): ReturnType<ReplayJobsService['create']> =>
     service.create(Object.assign(new CreateReplayJobCommand(), { tenantId, filter, ...(idempotencyKey ? { idempotencyKey } : {}) }));
@@ -103,6 +103,26 @@ describe.each(['sqlite', 'postgres'] as const)('bulk replay jobs on %s', (driver
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([...expected].sort());
     expect(await service.get({ tenantId: A, id: job.id })).toMatchObject({ status: 'completed', matched: expected.length, replayed: expected.length, error: null });
+  });
+
+  it('jobs take turns: a tenant\'s big replay does not hold up another tenant\'s job created after it', async () => {
+    const big = Array.from({ length: 30 }, (_, i) => delivery(A, `a-${String(i).padStart(2, '0')}`, T0 + i));
+    const small = Array.from({ length: 4 }, (_, i) => delivery(B, `b-${i}`, T0 + i));
+    await ds.getRepository(DeliveryEntity).insert([...big, ...small]);
+    await create(A, { subscription_id: '7' });
+    clock += 1;
+    await create(B, { subscription_id: '7' });
+    const recalls = new RecallLog();
+    // A turn of one page (5 deliveries): each runOnce advances one job by a page, then lets go of it.
+    const one = runner('one', recalls, 5, 0);
+    for (let turn = 0; turn < 20 && (await one.runOnce()); turn++) clock += 1;
+    const order = recalls.calls.map((c) => c.id);
+    expect(order).toHaveLength(34);
+    // B's whole job ran right after A's first page, not after A's 30 deliveries.
+    expect(order.slice(5, 9).sort()).toEqual(['b-0', 'b-1', 'b-2', 'b-3']);
+    const [jobA, jobB] = [await service.list({ tenantId: A, limit: '10' }), await service.list({ tenantId: B, limit: '10' })];
+    expect(jobA[0]).toMatchObject({ status: 'completed', matched: 30, replayed: 30 });
+    expect(jobB[0]).toMatchObject({ status: 'completed', matched: 4, replayed: 4 });
   });
 
   it('retention deletes finished jobs that finished before the horizon, never a queued one', async () => {

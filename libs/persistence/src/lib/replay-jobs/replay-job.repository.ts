@@ -70,14 +70,16 @@ export class ReplayJobRepository {
   }
 
   /**
-   * Takes one job to run, of any tenant: a queued one, or a running one whose holder's lease has passed (a
-   * killed or stalled replica). Null when there is none or another runner took each candidate first.
+   * Takes one job to run, of any tenant: a queued one, or a running one whose holder let go of it after its
+   * turn (release) or whose lease has passed (a killed or stalled replica). Jobs take turns: the one that has
+   * waited longest goes first (never run, then the earliest let go), so one tenant's huge replay does not hold
+   * up another's. Null when there is none or another runner took each candidate first.
    */
   async claimNext(holder: string, now: number, leaseMs: number): Promise<ReplayJobEntity | null> {
     const candidates = await this.jobs.createQueryBuilder('j')
       .where('j.status IN (:...active)', { active: ACTIVE })
       .andWhere(new Brackets((free) => free.where('j.leaseUntil IS NULL').orWhere('j.leaseUntil < :now', { now })))
-      .orderBy('j.createdAt', 'ASC').addOrderBy('j.id', 'ASC')
+      .orderBy('j.leaseUntil', 'ASC', 'NULLS FIRST').addOrderBy('j.createdAt', 'ASC').addOrderBy('j.id', 'ASC')
       .limit(5)
       .getMany();
     for (const candidate of candidates) {
@@ -102,6 +104,11 @@ export class ReplayJobRepository {
       cursorCreatedAt: new Date(progress.cursor.createdAt), cursorId: progress.cursor.id, matched: progress.matched, replayed: progress.replayed,
       leaseUntil: new Date(now + leaseMs),
     });
+  }
+
+  /** Lets go of a running job after its turn: any runner may take it from now on (claimNext: after the jobs waiting longer). */
+  async release(id: string, holder: string, now: number): Promise<boolean> {
+    return this.updateHeld(id, holder, now, { leaseHolder: null, leaseUntil: new Date(now) });
   }
 
   /** Ends the job (completed or failed) and lets go of it. */
