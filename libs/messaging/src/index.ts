@@ -1,7 +1,7 @@
 export { describeValidationErrors } from './lib/validation-errors.util';
 export { createPayloadValidationPipe } from './lib/payload-validation.pipe';
 export { ServiceRpcExceptionFilter } from './lib/rpc-exception.filter';
-export { ensureStreams, type EnsureStreamsOptions } from './lib/jetstream-streams.util';
+export { ensureStreams, retryTransient, isTransientJetStreamError, type EnsureStreamsOptions } from './lib/jetstream-streams.util';
 export { ServiceClient, SERVICE_CLIENT_OPTIONS, toServiceException } from './lib/service-client';
 export type { ServiceClientOptions } from './lib/service-client';
 export { ServiceClientModule } from './lib/service-client.module';

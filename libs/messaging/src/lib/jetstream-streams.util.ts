@@ -10,7 +10,12 @@ type OwnedSettings = Pick<
 export interface EnsureStreamsOptions {
   /** num_replicas of every stream (NATS_STREAM_REPLICAS); default 1. */
   replicas?: number;
+  /** How long a boot keeps retrying a JetStream API call that timed out or found JetStream busy (default 60 s). */
+  retryForMs?: number;
 }
+
+/** First pause between retries of a transient JetStream API failure; doubled each time up to 2 s. */
+const FIRST_RETRY_MS = 250;
 
 function ownedSettings(def: StreamDefinition, options: EnsureStreamsOptions): OwnedSettings {
   const perSubject = def.limits?.maxMsgsPerSubject ?? -1;
@@ -58,22 +63,45 @@ function differs(existing: StreamConfig, wanted: OwnedSettings): boolean {
  */
 export async function ensureStreams(nc: NatsConnection, defs: readonly StreamDefinition[], options: EnsureStreamsOptions = {}): Promise<void> {
   const jsm: JetStreamManager = await nc.jetstreamManager();
-  for (const def of defs) {
-    const config = toConfig(def, options);
+  // Replicas of every service boot at once and ensure the same streams: on a JetStream cluster the meta
+  // leader answers such a burst slowly (a TIMEOUT), or not while it is being elected. Those are retried.
+  for (const def of defs) await retryTransient(() => ensureStream(jsm, def, options), options.retryForMs ?? 60_000);
+}
+
+async function ensureStream(jsm: JetStreamManager, def: StreamDefinition, options: EnsureStreamsOptions): Promise<void> {
+  try {
+    const existing = await jsm.streams.info(def.name);
+    const wanted = ownedSettings(def, options);
+    if (differs(existing.config, wanted)) await jsm.streams.update(def.name, { ...existing.config, ...wanted });
+  } catch (error) {
+    if (!isStreamNotFound(error)) throw error;
     try {
-      const existing = await jsm.streams.info(def.name);
-      const wanted = ownedSettings(def, options);
-      if (differs(existing.config, wanted)) await jsm.streams.update(def.name, { ...existing.config, ...wanted });
-    } catch (error) {
-      if (!isStreamNotFound(error)) throw error;
-      try {
-        await jsm.streams.add(config);
-      } catch (addError) {
-        // Another replica created it between our info and add: same outcome.
-        if (!/already in use|exists/i.test(String((addError as Error).message))) throw addError;
-      }
+      await jsm.streams.add(toConfig(def, options));
+    } catch (addError) {
+      // Another replica created it between our info and add: same outcome.
+      if (!/already in use|exists/i.test(String((addError as Error).message))) throw addError;
     }
   }
+}
+
+/** Runs `operation`, again after a growing pause while it fails transiently (isTransientJetStreamError), until `forMs` has passed. */
+export async function retryTransient<T>(operation: () => Promise<T>, forMs: number, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): Promise<T> {
+  const deadline = Date.now() + forMs;
+  for (let pause = FIRST_RETRY_MS; ; pause = Math.min(pause * 2, 2_000)) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!isTransientJetStreamError(error) || Date.now() + pause > deadline) throw error;
+      await sleep(pause);
+    }
+  }
+}
+
+/** A JetStream API request that timed out, found no responder, or found JetStream temporarily unavailable. */
+export function isTransientJetStreamError(error: unknown): boolean {
+  const e = error as { code?: unknown; api_error?: { err_code?: number }; message?: string } | null;
+  if (!e) return false;
+  return e.code === 'TIMEOUT' || e.code === '503' || e.api_error?.err_code === 10008 || /temporarily unavailable/i.test(e.message ?? '');
 }
 
 function isStreamNotFound(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import { DELIVERY_CONSUMERS_V2, DELIVERY_JOB_SUBJECTS_V2, DELIVERY_LANES, DeliveryJobV2, DeliveryLane, STREAMS } from '@hookrelay/contracts';
+import { isTransientJetStreamError, retryTransient } from '@hookrelay/messaging';
 import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, nanos } from 'nats';
 import { JobPublisher, JobQueueFullError, JobToPublish, QueueBacklog } from '../core/ports/job-publisher.port';
 import { JetStreamPubAcks } from './jetstream-pub-acks';
@@ -6,6 +7,8 @@ import { JetStreamPubAcks } from './jetstream-pub-acks';
 const codec = JSONCodec<DeliveryJobV2>();
 /** hasBacklog() is asked every scheduler tick; the consumer info behind it is re-read at most this often. */
 const BACKLOG_CACHE_MS = 1_000;
+/** How long a boot keeps retrying the lanes' consumer set-up while JetStream times out or is busy. */
+const CONSUMER_SETUP_RETRY_MS = 60_000;
 /** JetStream's PubAck errors for a stream at a cap under discard new. */
 const STREAM_FULL = /maximum (bytes|messages|messages per subject) exceeded|insufficient (storage )?resources/i;
 
@@ -51,18 +54,22 @@ export class JetStreamJobQueue implements JobPublisher, QueueBacklog {
         durable_name: name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: DELIVERY_JOB_SUBJECTS_V2[lane],
         ack_wait: nanos(ackWaitMs), max_deliver: -1, max_ack_pending: maxAckPending,
       };
-      try {
-        const info = await jsm.consumers.info(STREAMS.deliveryJobs.name, name);
-        if (info.config.ack_wait !== config.ack_wait || info.config.max_ack_pending !== maxAckPending) {
-          await jsm.consumers.update(STREAMS.deliveryJobs.name, name, { ack_wait: config.ack_wait, max_ack_pending: maxAckPending });
-        }
-      } catch {
+      // Every replica of every service boots at once: a JetStream cluster may answer the burst with a TIMEOUT.
+      await retryTransient(async () => {
         try {
-          await jsm.consumers.add(STREAMS.deliveryJobs.name, config);
-        } catch (error) {
-          if (!/already|exists/i.test((error as Error).message)) throw error;
+          const info = await jsm.consumers.info(STREAMS.deliveryJobs.name, name);
+          if (info.config.ack_wait !== config.ack_wait || info.config.max_ack_pending !== maxAckPending) {
+            await jsm.consumers.update(STREAMS.deliveryJobs.name, name, { ack_wait: config.ack_wait, max_ack_pending: maxAckPending });
+          }
+        } catch (infoError) {
+          if (isTransientJetStreamError(infoError)) throw infoError;
+          try {
+            await jsm.consumers.add(STREAMS.deliveryJobs.name, config);
+          } catch (error) {
+            if (!/already|exists/i.test((error as Error).message)) throw error;
+          }
         }
-      }
+      }, CONSUMER_SETUP_RETRY_MS);
     }
   }
 
