@@ -34,15 +34,15 @@ export class ConsoleFiles {
   lookup(requestPath: string): ConsoleAnswer {
     const index = join(this.root, 'index.html');
     if (!isFile(index)) {
-      return { kind: 'missing', status: 503, message: `The console is not built: run "npm run build" (no index.html in ${this.root}).\n` };
+      return { kind: 'missing', status: 503, message: `The console is not built: run "npm run build" (no index.html in ${this.root})` };
     }
     const relative = relativeConsolePath(requestPath);
-    if (relative === null) return { kind: 'missing', status: 404, message: 'Not found.\n' };
+    if (relative === null) return { kind: 'missing', status: 404, message: 'not found' };
     if (relative === '') return { kind: 'file', path: index, cacheControl: PAGE_CACHE };
     const candidate = resolve(this.root, relative);
-    if (!candidate.startsWith(this.root + sep)) return { kind: 'missing', status: 404, message: 'Not found.\n' };
+    if (!candidate.startsWith(this.root + sep)) return { kind: 'missing', status: 404, message: 'not found' };
     if (isFile(candidate)) return { kind: 'file', path: candidate, cacheControl: relative.startsWith('assets/') ? ASSET_CACHE : PAGE_CACHE };
-    if (relative.startsWith('assets/') || /\.[A-Za-z0-9]{1,8}$/.test(relative)) return { kind: 'missing', status: 404, message: 'Not found.\n' };
+    if (relative.startsWith('assets/') || /\.[A-Za-z0-9]{1,8}$/.test(relative)) return { kind: 'missing', status: 404, message: 'not found' };
     return { kind: 'file', path: index, cacheControl: PAGE_CACHE };
   }
 }

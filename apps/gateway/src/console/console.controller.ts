@@ -17,13 +17,18 @@ export class ConsoleController {
     res.set(CONSOLE_SECURITY_HEADERS);
     const answer = this.files.lookup(req.path);
     if (answer.kind === 'missing') {
-      res.status(answer.status).type('text/plain; charset=utf-8').set('cache-control', 'no-store').send(answer.message);
+      res.status(answer.status).set('cache-control', 'no-store').json(hookrelayError(answer.status, answer.message));
       return;
     }
     res.set('cache-control', answer.cacheControl);
     // Dot segments were refused by lookup(); 'allow' so a CONSOLE_DIR under a dot directory (~/.local/…) still works.
     res.sendFile(answer.path, { cacheControl: false, dotfiles: 'allow' }, (error?: Error) => {
-      if (error && !res.headersSent) res.status(404).type('text/plain; charset=utf-8').send('Not found.\n');
+      if (error && !res.headersSent) res.status(404).json(hookrelayError(404, 'not found'));
     });
   }
+}
+
+/** A missing file answers like the rest of /hookrelay: `{statusCode, error, message}`. */
+function hookrelayError(status: 404 | 503, message: string): { statusCode: number; error: string; message: string } {
+  return { statusCode: status, error: status === 404 ? 'Not Found' : 'Service Unavailable', message };
 }
