@@ -128,6 +128,10 @@ describe('tracing without DELIVERY_SEND_TRACEPARENT', () => {
     const [request] = await receiver.waitForRequests(1, 10_000);
     expect(request!.headers.traceparent).toBe('theirs');
     const attempts = await pollUntil('the attempt span to be exported', async () => otlp.spans.filter((span) => span.kind === CLIENT && span.name === 'POST'), (found) => found.length === 1, 15_000);
-    expect(otlp.spans.filter((span) => span.traceId === attempts[0]!.traceId).map((span) => span.service)).toContain('gateway');
+    // Each app exports on its own schedule (the attempt's worker may export before the gateway does):
+    // wait for the gateway's request span in the attempt's trace rather than expecting it already there.
+    const trace = await pollUntil('the gateway request span in the attempt\'s trace', async () => otlp.spans.filter((span) => span.traceId === attempts[0]!.traceId),
+      (found) => found.some((span) => span.service === 'gateway' && span.kind === SERVER), 15_000);
+    expect(trace.map((span) => span.service)).toContain('gateway');
   }, 60_000);
 });
