@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '@hookrelay/persistence';
+import Database from 'better-sqlite3';
 import { OperationalEventMessageV1, OperationalEventView, OperationalWebhookBodyV1, OperationalWebhookView, SubscriptionView } from '@hookrelay/contracts';
 import { HttpReceiver, PlatformHandle, ReceivedRequest, startPlatform, startReceiver, tempSqlitePath, testNatsUrl } from '@hookrelay/testing';
 import { connect, JSONCodec, NatsConnection, Subscription } from 'nats';
@@ -25,6 +27,7 @@ describe('operational events and the subscriptions API', () => {
   const published: Array<{ subject: string; message: OperationalEventMessageV1 }> = [];
   let secret: string;
   let base: string;
+  const sqlitePath = tempSqlitePath();
 
   const api = <T>(method: string, path: string, auth = ADMIN_A, body?: unknown): ReturnType<typeof call<T>> => call<T>(base, method, path, { auth, body });
   const appEvent = (app: number): Promise<string> =>
@@ -41,7 +44,7 @@ describe('operational events and the subscriptions API', () => {
 
   beforeAll(async () => {
     platform = await startPlatform({
-      natsUrl: testNatsUrl(), database: { sqlitePath: tempSqlitePath() }, apiKeys: `opsa:${ADMIN_A},opsa:${READ_A}:read,opsb:${ADMIN_B}`,
+      natsUrl: testNatsUrl(), database: { sqlitePath }, apiKeys: `opsa:${ADMIN_A},opsa:${READ_A}:read,opsb:${ADMIN_B}`,
       env: { DELIVERY_ALLOW_CIDRS: '127.0.0.0/8', DELIVERY_STATS_FLUSH_MS: '100' },
     });
     base = platform.baseUrl;
@@ -227,6 +230,29 @@ describe('operational events and the subscriptions API', () => {
     expect((await api('POST', '/hookrelay/v1/subscriptions/application_webhook/2/secret/rotate', ADMIN_B)).status).toBe(404);
     expect((await api('DELETE', '/hookrelay/v1/operational-webhook', ADMIN_B)).status).toBe(404);
   });
+
+  it('an event stored with its change but never dispatched (the process died after the commit) is relayed: delivered once, published, marked', async () => {
+    const tenantId = (await api<{ data: { tenant_id: string } }>('GET', '/hookrelay/v1/whoami')).json.data.tenant_id;
+    // What a process leaves behind when it dies between the commit of a pause and its dispatch: the outbox row only.
+    const occurredAt = Date.now() - 60_000;
+    const id = timeOrderedId(occurredAt);
+    const db = new Database(sqlitePath);
+    try {
+      db.prepare('INSERT INTO operational_events (id, tenant_id, type, occurred_at, data, delivery_id, dispatched_at) VALUES (?, ?, ?, ?, ?, NULL, NULL)')
+        .run(id, tenantId, 'subscription.paused', occurredAt, JSON.stringify({ source: 'application_webhook', subscription_id: 'crashed', url: null, reason: 'HTTP 410' }));
+    } finally {
+      db.close();
+    }
+    const [body] = await pollUntil('the relayed subscription.paused at the operational webhook', async () => received('subscription.paused').filter((r) => r.body.data.subscription_id === 'crashed'),
+      (found) => found.length >= 1, 30_000);
+    expect(body!.body).toEqual({ type: 'subscription.paused', timestamp: new Date(occurredAt).toISOString(), data: { source: 'application_webhook', subscription_id: 'crashed', url: null, reason: 'HTTP 410' } });
+    expect(await waitForNats('delivery.operational-event.subscription-paused.v1', (m) => m.data.subscription_id === 'crashed')).toMatchObject({ tenant_id: tenantId });
+    const listed = await pollUntil('the relayed event marked with its delivery', async () => (await api<{ data: OperationalEventView[] }>('GET', '/hookrelay/v1/operational-events?limit=100')).json.data.find((e) => e.id === id),
+      (event) => event?.delivery_id !== null && event?.delivery_id !== undefined);
+    // Every service relays (a repeated dispatch is harmless): the webhook still got it once, under one delivery id.
+    expect(listed!.delivery_id).toBe(body!.request.headers['webhook-id']);
+    expect(received('subscription.paused').filter((r) => r.body.data.subscription_id === 'crashed')).toHaveLength(1);
+  }, 60_000);
 
   it('deleting the operational webhook stops its deliveries; events are still recorded and published', async () => {
     expect((await api('DELETE', '/hookrelay/v1/operational-webhook', READ_A)).status).toBe(403);

@@ -92,14 +92,15 @@ export class LocalNotifier implements TargetChangeNotifier {
   }
 }
 
-/** Remembers every operational event; `failing` makes emit reject (the engine must carry on). */
+/** Remembers every dispatched operational event; `failing` makes dispatch reject (the engine must carry on). */
 export class CapturingOperationalEvents implements OperationalEvents {
   readonly events: OperationalEvent[] = [];
   failing = false;
 
-  async emit(event: OperationalEvent): Promise<void> {
-    if (this.failing) throw new Error('event store down');
+  async dispatch(event: OperationalEvent): Promise<string | null> {
+    if (this.failing) throw new Error('NATS down');
     this.events.push(structuredClone(event));
+    return null;
   }
 
   types(): string[] {

@@ -72,6 +72,8 @@ export class DeliveryEngine {
   readonly processor: DeliveryProcessor;
   readonly scheduler: DeliveryScheduler;
   readonly targets: SubscriptionTargets;
+  /** The operational events outbox: the scheduler runner calls its relay. */
+  readonly operationalEvents: OperationalEventEmitter;
 
   constructor(private readonly ports: EnginePorts, private readonly options: EngineOptions) {
     const { store, sealer, clock, metrics, notifier } = ports;
@@ -79,7 +81,8 @@ export class DeliveryEngine {
     const publisher = new QueueFullGuard(ports.publisher, clock, QUEUE_FULL_HOLD_MS);
     this.cache = new TargetCache(store, sealer, clock, { maxEntries: options.cacheMaxEntries, maxAgeMs: options.cacheMaxAgeMs });
     this.gate = new ConcurrencyGate({ slots: options.slots, perEndpoint: options.perEndpoint, perTenant: options.perTenant, maxHoldPerEndpoint: options.maxHoldPerEndpoint }, ports.liveWorkers);
-    const events = new OperationalEventEmitter(ports.operationalEvents, clock, ports.warn);
+    this.operationalEvents = new OperationalEventEmitter(store, ports.operationalEvents, clock, ports.warn);
+    const events = this.operationalEvents;
     this.targets = new SubscriptionTargets(store, sealer, notifier, clock, events);
     this.intake = new DeliveryIntake(
       store, publisher, { cache: this.cache, lifecycle: this.targets }, clock, metrics, options.leaseMs,

@@ -110,6 +110,9 @@ export class DeliveryProcessor {
     const settledAt = clock.now();
     const settled = settleAttempt({ attempts: job.attempts, policy }, outcome.result, outcome.retryAfter, retryPolicyFor(policy, settings.schedule, this.random), new Date(settledAt));
     const error = outcome.result.kind === 'response' ? null : (outcome.error ?? settled.reason).slice(0, 500);
+    const failure = error ?? `HTTP ${outcome.result.kind === 'response' ? outcome.result.status : ''}`;
+    // Stored with the record that closes the delivery, in its transaction (the outbox; ADR 0012).
+    const exhausted = settled.closeReason === 'EXHAUSTED' ? this.deps.events.prepare('delivery.exhausted', key, { url, reason: failure, deliveryId: job.deliveryId }) : null;
     try {
       const applied = await withRetries(() => this.deps.store.record({
         tenantId: job.tenantId,
@@ -124,21 +127,19 @@ export class DeliveryProcessor {
           nextAttemptAt: settled.nextAttemptAt?.getTime() ?? null, wakeAt: settled.nextAttemptAt?.getTime() ?? null,
           closedAt: settled.state === 'CLOSED' ? settledAt : null, updatedAt: settledAt,
         },
+        event: exhausted?.row ?? null,
       }));
       this.deps.metrics.attempted(job.source, settled.outcome, outcome.durationMs / 1000);
       if (applied && settled.closeReason) this.deps.metrics.closed(job.source, settled.closeReason);
       // Stats budget per attempt: one in-memory add, zero database writes (the flusher writes every few seconds).
       // A record that did not apply was a stale copy of the job: another worker's record counts it.
       if (applied) this.stats.settled({ key, outcome: statsOutcome(settled.closeReason), durationMs: outcome.durationMs, at: settledAt });
-      if (applied && settled.closeReason === 'EXHAUSTED') {
-        const reason = error ?? `HTTP ${outcome.result.kind === 'response' ? outcome.result.status : ''}`;
-        await this.deps.events.emit('delivery.exhausted', key, { url, reason, deliveryId: job.deliveryId });
-      }
+      if (applied) await this.deps.events.dispatch(exhausted);
     } catch (recordError) {
       return this.infraRetry(job, recordError);
     }
     const notSent = outcome.result.kind === 'network' && outcome.result.code === NOT_SENT_CODE;
-    if (!notSent) await this.updateHealth(key, target, settled, error ?? `HTTP ${outcome.result.kind === 'response' ? outcome.result.status : ''}`, settledAt);
+    if (!notSent) await this.updateHealth(key, target, settled, failure, settledAt);
     return { kind: 'ack' };
   }
 
@@ -170,7 +171,8 @@ export class DeliveryProcessor {
     if (!next) return;
     try {
       const change = { failingSince: next.failingSince?.getTime() ?? null, pausedAt: next.pausedAt?.getTime() ?? null, lastError: next.lastError };
-      if (!(await this.deps.store.setHealth(key, change, at, true))) return;
+      const paused = change.pausedAt !== null ? this.deps.events.prepare('subscription.paused', key, { url: target.config?.url ?? null, reason: next.lastError }) : null;
+      if (!(await this.deps.store.setHealth(key, change, at, true, paused?.row ?? null))) return;
       // Our own copy changes now (the announcement reaches this process too, a little later).
       target.failingSince = change.failingSince;
       target.pausedAt = change.pausedAt;
@@ -179,7 +181,7 @@ export class DeliveryProcessor {
       await this.deps.notifier.announce(key);
       if (change.pausedAt !== null) {
         this.deps.warn(`subscription ${key.source}/${key.subscriptionId} of tenant ${key.tenantId} paused: ${next.lastError}`);
-        await this.deps.events.emit('subscription.paused', key, { url: target.config?.url ?? null, reason: next.lastError });
+        await this.deps.events.dispatch(paused);
       }
     } catch (error) {
       this.deps.warn(`health of subscription ${key.source}/${key.subscriptionId} not updated: ${error instanceof Error ? error.message : String(error)}`);

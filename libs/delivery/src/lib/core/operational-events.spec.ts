@@ -1,5 +1,6 @@
 import { CapturingOperationalEvents, engineHarness, EngineHarness, ok } from '../../testing/engine-harness';
 import type { EnginePolicy } from '../engine/delivery-policy.types';
+import { OPERATIONAL_EVENT_RELAY_GRACE_MS, OPERATIONAL_EVENT_RELAY_MAX_AGE_MS } from './operational-event-emitter';
 import type { SubscriptionKey } from './ports/delivery-store.port';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -25,7 +26,9 @@ describe('operational events of the engine', () => {
     const { h, events } = harness();
     h.http.respond = () => ok(410);
     await deliverOnce(h, APP, RETRY);
-    expect(events.events).toEqual([{ tenantId: TENANT, type: 'subscription.paused', occurredAt: h.clock.now(), data: { source: 'application_webhook', subscriptionId: '9', url: 'http://receiver.test/hook', reason: 'HTTP 410' } }]);
+    expect(events.events).toEqual([{ id: expect.any(String), tenantId: TENANT, type: 'subscription.paused', occurredAt: h.clock.now(), data: { source: 'application_webhook', subscriptionId: '9', url: 'http://receiver.test/hook', reason: 'HTTP 410' } }]);
+    // The outbox row went in with the pause and is marked dispatched.
+    expect(h.store.operationalEvents()).toEqual([expect.objectContaining({ id: events.events[0]!.id, type: 'subscription.paused', dispatchedAt: h.clock.now() })]);
   });
 
   it('a failure that only starts the failure streak → no event', async () => {
@@ -83,7 +86,7 @@ describe('operational events of the engine', () => {
     ]);
   });
 
-  it('an emitter that fails never fails the work: the job is acked, the pause stays, a warning is logged', async () => {
+  it('a dispatch that fails never fails the work: the job is acked, the pause stays, its event stays stored undispatched', async () => {
     const { h, events } = harness();
     events.failing = true;
     h.http.respond = () => ok(410);
@@ -93,6 +96,56 @@ describe('operational events of the engine', () => {
     for (const job of h.publisher.take()) verdicts.push((await h.engine.processor.handle(job)).kind);
     expect(verdicts).toEqual(['ack']);
     expect(await h.engine.targets.isPaused(APP)).toBe(true);
-    expect(h.warnings.some((w) => w.includes('operational event subscription.paused') && w.includes('lost'))).toBe(true);
+    expect(h.warnings.some((w) => w.includes('operational event subscription.paused') && w.includes('not dispatched yet'))).toBe(true);
+    expect(h.store.operationalEvents()).toEqual([expect.objectContaining({ type: 'subscription.paused', dispatchedAt: null, deliveryId: null })]);
+  });
+
+  it('the relay dispatches what a failed (or never made) dispatch left behind, once it is older than the grace, and only once', async () => {
+    const { h, events } = harness();
+    events.failing = true;
+    await h.engine.targets.upsert(APP, { url: 'http://receiver.test/hook', headers: {}, policy: RETRY, authorization: null });
+    await h.engine.targets.pause(APP);
+    h.clock.advance(1);
+    h.http.respond = () => ok(500);
+    const exhaustedId = await deliverOnce(h, { ...APP, subscriptionId: '10' }, ONCE);
+    const stored = h.store.operationalEvents();
+    expect(stored.map((e) => [e.type, e.dispatchedAt])).toEqual([['subscription.paused', null], ['delivery.exhausted', null]]);
+    events.failing = false;
+
+    // The pause is 1 ms older than the exhaustion: exactly the grace old is not yet older than the grace.
+    h.clock.advance(OPERATIONAL_EVENT_RELAY_GRACE_MS - 1);
+    expect(await h.engine.operationalEvents.relay()).toBe(0);
+    expect(events.events).toEqual([]);
+    h.clock.advance(2);
+    expect(await h.engine.operationalEvents.relay()).toBe(2);
+    // The relayed events are the stored ones, read back whole (same id, time and data).
+    expect(events.events).toEqual([
+      { id: stored[0]!.id, tenantId: TENANT, type: 'subscription.paused', occurredAt: stored[0]!.occurredAt, data: { source: 'application_webhook', subscriptionId: '9', url: 'http://receiver.test/hook', reason: 'manual' } },
+      { id: stored[1]!.id, tenantId: TENANT, type: 'delivery.exhausted', occurredAt: stored[1]!.occurredAt, data: { source: 'application_webhook', subscriptionId: '10', url: 'http://receiver.test/hook', reason: 'HTTP 500', deliveryId: exhaustedId } },
+    ]);
+    expect(h.store.operationalEvents().every((e) => e.dispatchedAt === h.clock.now())).toBe(true);
+    expect(await h.engine.operationalEvents.relay()).toBe(0);
+    expect(events.events).toHaveLength(2);
+  });
+
+  it('the relay leaves events older than its maximum age (beyond the webhook idempotency window) alone', async () => {
+    const { h, events } = harness();
+    events.failing = true;
+    await h.engine.targets.upsert(APP, { url: 'http://receiver.test/hook', headers: {}, policy: RETRY, authorization: null });
+    await h.engine.targets.pause(APP);
+    events.failing = false;
+    h.clock.advance(OPERATIONAL_EVENT_RELAY_MAX_AGE_MS + 1);
+    expect(await h.engine.operationalEvents.relay()).toBe(0);
+    expect(events.events).toEqual([]);
+  });
+
+  it('a change that does not apply stores no event: a stale health write, a second pause, a resume of a running subscription', async () => {
+    const { h } = harness();
+    await h.engine.targets.upsert(APP, { url: 'http://receiver.test/hook', headers: {}, policy: RETRY, authorization: null });
+    expect(await h.engine.targets.resume(APP)).toBe(0);
+    expect(await h.engine.targets.pause(APP)).toBe('paused');
+    expect(await h.engine.targets.pause(APP)).toBe('already');
+    expect(await h.store.setHealth(APP, { failingSince: 1, pausedAt: 2, lastError: 'x' }, 3, true, h.engine.operationalEvents.prepare('subscription.paused', APP, {})!.row)).toBe(false);
+    expect(h.store.operationalEvents().map((e) => e.type)).toEqual(['subscription.paused']);
   });
 });

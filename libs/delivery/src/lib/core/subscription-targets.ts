@@ -127,16 +127,18 @@ export class SubscriptionTargets {
 
   /**
    * Un-pauses; deliveries closed DISABLED while paused are sent again. Null if there is no such target.
-   * `subscription.resumed` only when it was paused (read just before: two resumes racing may both report it).
+   * `subscription.resumed` only when it was paused when resumeTarget ran (of two resumes racing, one reports it).
    */
   async resume(key: SubscriptionKey): Promise<number | null> {
     const before = await this.store.getTarget(key);
     if (!before) return null;
-    const reopened = await this.store.resumeTarget(key, this.clock.now());
-    if (reopened === null) return null;
+    // Stored by resumeTarget only if the target was paused when it ran (in its transaction).
+    const resumed = this.events.prepare('subscription.resumed', key, { url: before.config?.url ?? null });
+    const done = await this.store.resumeTarget(key, this.clock.now(), resumed?.row ?? null);
+    if (done === null) return null;
     await this.notifier.announce(key);
-    if (before.pausedAt !== null) await this.events.emit('subscription.resumed', key, { url: before.config?.url ?? null });
-    return reopened;
+    if (done.wasPaused) await this.events.dispatch(resumed);
+    return done.reopened;
   }
 
   /**
@@ -144,10 +146,12 @@ export class SubscriptionTargets {
    * it paused now, 'already' when it was paused, null when there is no such target.
    */
   async pause(key: SubscriptionKey): Promise<'paused' | 'already' | null> {
-    if (await this.store.pauseTarget(key, this.clock.now())) {
+    const target = await this.store.getTarget(key);
+    if (!target) return null;
+    const paused = this.events.prepare('subscription.paused', key, { url: target.config?.url ?? null, reason: 'manual' });
+    if (await this.store.pauseTarget(key, this.clock.now(), paused?.row ?? null)) {
       await this.notifier.announce(key);
-      const target = await this.store.getTarget(key).catch(() => null);
-      await this.events.emit('subscription.paused', key, { url: target?.config?.url ?? null, reason: 'manual' });
+      await this.events.dispatch(paused);
       return 'paused';
     }
     return (await this.store.getTarget(key)) ? 'already' : null;

@@ -5,6 +5,8 @@ import type { DeliveryStore } from '../core/ports/delivery-store.port';
 import { DELIVERY_OPTIONS, DELIVERY_STORE, DeliveryModuleOptions } from './delivery.tokens';
 
 const PRUNE_EVERY_MS = 60_000;
+/** How often undispatched operational events are looked for (one indexed read of a partial index; ADR 0012). */
+const RELAY_EVERY_MS = 5_000;
 const PRUNE_BATCH = 5_000;
 
 /** Runs the engine's scheduler in every worker process (claims are exclusive, so replicas share the work). */
@@ -15,6 +17,7 @@ export class DeliverySchedulerRunner implements OnApplicationBootstrap, OnApplic
   private running: Promise<void> | null = null;
   private stopped = false;
   private lastPrune = 0;
+  private lastRelay = 0;
   private lastWarning = 0;
 
   constructor(
@@ -50,6 +53,11 @@ export class DeliverySchedulerRunner implements OnApplicationBootstrap, OnApplic
     try {
       await this.engine.scheduler.tick();
       const now = Date.now();
+      if (now - this.lastRelay > RELAY_EVERY_MS) {
+        this.lastRelay = now;
+        const relayed = await this.engine.operationalEvents.relay();
+        if (relayed > 0) this.logger.log(`relayed ${relayed} operational event(s) left undispatched`);
+      }
       if (now - this.lastPrune > PRUNE_EVERY_MS) {
         this.lastPrune = now;
         await this.store.pruneIdempotencyKeys(now - IDEMPOTENCY_WINDOW_MS, PRUNE_BATCH);

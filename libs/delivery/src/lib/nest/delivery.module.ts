@@ -28,7 +28,7 @@ import { registerQueueDepthGauge } from './queue-depth.gauge';
 import { WorkerPresence } from './worker-presence';
 import { OTEL_ENGINE_TRACE } from './otel-engine.trace';
 import { TracedHttpAttempter } from './traced-http.attempter';
-import { OperationalEventDelivery, OperationalEventsRecorder } from './operational-events.recorder';
+import { OperationalEventDelivery, OperationalEventsDispatcher } from './operational-events.dispatcher';
 import { OperationalWebhooks } from './operational-webhooks.service';
 import { OperationalEventLog } from './operational-event-log.service';
 
@@ -98,28 +98,27 @@ export class DeliveryModule {
         provide: DeliveryEngine,
         useFactory: (
           store: DeliveryStore, http: HttpAttempter, queue: JetStreamJobQueue, changes: NatsTargetChanges, presence: WorkerPresence, stats: DeliveryStatsAggregator,
-          nc: NatsConnection, events: OperationalEventRepository, webhooks: OperationalWebhookRepository,
+          nc: NatsConnection, webhooks: OperationalWebhookRepository,
         ) => {
           const logger = new Logger('DeliveryEngine');
-          // The recorder delivers through the engine it reports for: bound once the engine exists.
+          // The dispatcher delivers through the engine it reports for: bound once the engine exists.
           const deliveryOf = (): OperationalEventDelivery => ({
             target: (key) => engine.cache.get(key),
-            accept: (delivery) => engine.intake.accept([delivery], { reply: ([id]) => id! }),
+            accept: (delivery, key) => engine.intake.accept([delivery], { idempotency: { tenantId: delivery.tenantId, key }, reply: ([id]) => id! }),
           });
           const warn = (message: string): void => logger.warn(message);
           const engine: DeliveryEngine = new DeliveryEngine({
             store, http, publisher: queue, backlog: queue, notifier: changes, sealer: new DeliverySealer(new SecretBox(options.encryptionKeys)),
             clock: systemClock, metrics: prometheusEngineMetrics, stats, liveWorkers: () => presence.share(), warn,
             trace: activeTracer() ? OTEL_ENGINE_TRACE : undefined,
-            operationalEvents: new OperationalEventsRecorder(events, webhooks, nc, deliveryOf, warn),
+            operationalEvents: new OperationalEventsDispatcher(webhooks, nc, deliveryOf),
           }, options.engine);
           changes.listen(engine.cache);
           if (options.runWorker) registerQueueDepthGauge(queue);
           return engine;
         },
         inject: [
-          DELIVERY_STORE, DELIVERY_HTTP, JetStreamJobQueue, NatsTargetChanges, WorkerPresence, DeliveryStatsAggregator, NATS_CONNECTION, OperationalEventRepository,
-          OperationalWebhookRepository,
+          DELIVERY_STORE, DELIVERY_HTTP, JetStreamJobQueue, NatsTargetChanges, WorkerPresence, DeliveryStatsAggregator, NATS_CONNECTION, OperationalWebhookRepository,
         ],
       },
       repositoryProvider(DeliveryRepository),

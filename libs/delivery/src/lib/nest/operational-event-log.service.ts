@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OperationalEventCursor, OperationalEventEntity, OperationalEventRepository } from '@hookrelay/persistence';
 
-/** The read side of operational events (the console's list); only the engine's recorder writes them. */
+/** The read side of operational events (the console's list); only the engine's store writes them (its outbox). */
 @Injectable()
 export class OperationalEventLog {
   constructor(private readonly events: OperationalEventRepository) {}

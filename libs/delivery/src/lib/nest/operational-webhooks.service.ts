@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OperationalWebhookEntity, OperationalWebhookRepository } from '@hookrelay/persistence';
 import { DeliveryEngine } from '../core/delivery-engine';
 import type { EnginePolicy } from '../engine/delivery-policy.types';
-import { operationalWebhookKey } from './operational-events.recorder';
+import { operationalWebhookKey } from './operational-events.dispatcher';
 
 /** How operational events are delivered: 8 attempts over about two hours (the bearer schedule), 10 s each. */
 export const OPERATIONAL_WEBHOOK_POLICY: EnginePolicy = { kind: 'bearer', timeoutMs: 10_000, maxAttempts: 8 };

@@ -24,7 +24,7 @@ interface AttemptRaw {
   id: string; delivery_id: string; number: number; attempted_at: Epoch; duration_ms: number; status_code: number | null; error: string | null; response_snippet: string;
 }
 
-const TABLES = ['deliveries', 'delivery_attempts', 'delivery_targets', 'delivery_idempotency_keys', 'delivery_leases'];
+const TABLES = ['deliveries', 'delivery_attempts', 'delivery_targets', 'delivery_idempotency_keys', 'delivery_leases', 'operational_events'];
 const DELIVERY_SQL = 'SELECT state, application_state, close_reason, attempts, url, next_attempt_at, wake_at, queued, version, closed_at, updated_at FROM deliveries WHERE id = ';
 const ATTEMPTS_SQL = 'SELECT * FROM delivery_attempts WHERE delivery_id = ';
 

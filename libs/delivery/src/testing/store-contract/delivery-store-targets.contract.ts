@@ -85,7 +85,7 @@ export function registerTargetsContract(ctx: () => ContractContext): void {
       await store.closeUnattempted(TENANT, since!.id, 0, 'DISABLED', T0 + 10);
       await store.closeUnattempted(TENANT, cancelled!.id, 0, 'CANCELLED', T0 + 11);
       await store.closeUnattempted(TENANT, elsewhere!.id, 0, 'DISABLED', T0 + 12);
-      expect(await store.resumeTarget(key, T0 + 20)).toBe(1);
+      expect(await store.resumeTarget(key, T0 + 20)).toEqual({ reopened: 1, wasPaused: true });
       expect(await store.getTarget(key)).toMatchObject({ failingSince: null, pausedAt: null, lastError: null, version: 3, updatedAt: T0 + 20, config: CONFIG });
       expect(await peek.delivery(since!.id)).toMatchObject({
         state: 'OPEN', applicationState: 'RETRY', closeReason: null, closedAt: null, wakeAt: T0 + 20, queued: 0, version: 2,
@@ -93,7 +93,7 @@ export function registerTargetsContract(ctx: () => ContractContext): void {
       expect(await peek.delivery(before!.id)).toMatchObject({ state: 'CLOSED', version: 1 });
       expect(await peek.delivery(cancelled!.id)).toMatchObject({ state: 'CLOSED', closeReason: 'CANCELLED' });
       expect(await peek.delivery(elsewhere!.id)).toMatchObject({ state: 'CLOSED', closeReason: 'DISABLED' });
-      expect(await store.resumeTarget(key, T0 + 30)).toBe(0);
+      expect(await store.resumeTarget(key, T0 + 30)).toEqual({ reopened: 0, wasPaused: false });
     });
 
     it('lists a tenant\'s paused targets, newest pause first', async () => {
@@ -162,7 +162,7 @@ export function registerTargetsContract(ctx: () => ContractContext): void {
       const row = newRow({ subscriptionId: 'sub-man' });
       await store.accept([row]);
       await store.closeUnattempted(TENANT, row.id, 0, 'DISABLED', T0 + 4);
-      expect(await store.resumeTarget(key, T0 + 5)).toBe(1);
+      expect(await store.resumeTarget(key, T0 + 5)).toEqual({ reopened: 1, wasPaused: true });
       expect(await peek.delivery(row.id)).toMatchObject({ state: 'OPEN', applicationState: 'RETRY' });
     });
   });

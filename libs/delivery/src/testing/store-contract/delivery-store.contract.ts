@@ -4,6 +4,7 @@ import {
 } from '../../lib/core/ports/delivery-store.port';
 import { registerCredentialsContract } from './delivery-store-credentials.contract';
 import { registerHotPathContract } from './delivery-store-hot-path.contract';
+import { registerOperationalEventsContract } from './delivery-store-operational-events.contract';
 import { registerRetentionContract } from './delivery-store-retention.contract';
 import { registerSchedulerContract } from './delivery-store-scheduler.contract';
 import { registerTargetsContract } from './delivery-store-targets.contract';
@@ -87,5 +88,6 @@ export function describeDeliveryStoreContract(name: string, makeSubject: () => P
     registerTargetsContract(ctx);
     registerCredentialsContract(ctx);
     registerRetentionContract(ctx);
+    registerOperationalEventsContract(ctx);
   });
 }

@@ -25,6 +25,7 @@ import { OperationalEvents1763800000470 } from '../migrations/delivery/176380000
 import { OperationalEventEntity } from '../operational-events/operational-event.entity';
 import { OperationalWebhookEntity } from '../operational-events/operational-webhook.entity';
 import { DeliveryLogConsole1763800000480 } from '../migrations/delivery/1763800000480-delivery-log-console';
+import { OperationalEventOutbox1763800000490 } from '../migrations/delivery/1763800000490-operational-event-outbox';
 import { ReplayJobEntity } from '../replay-jobs/replay-job.entity';
 import { TenantEntity } from '../tenancy/tenant.entity';
 import { EnvelopeCallbackMailboxEntity } from '../envelope-callbacks/envelope-callback-mailbox.entity';
@@ -60,7 +61,8 @@ export const SCHEMAS = {
     entities: [DeliveryEntity, DeliveryAttemptEntity, DeliveryTargetEntity, DeliveryIdempotencyKeyEntity, DeliveryStatsMinuteEntity, DeliveryStatsLatencyEntity, OperationalEventEntity,
       OperationalWebhookEntity, ReplayJobEntity],
     migrations: [DeliveriesInit1763800000400, EndpointHealth1763800000410, DeliveryTargetsAndWake1763800000420, CredentialsOutOfDeliveries1763800000430,
-      DeliveryTraceparent1763800000440, Retention1763800000450, DeliveryStats1763800000460, OperationalEvents1763800000470, DeliveryLogConsole1763800000480],
+      DeliveryTraceparent1763800000440, Retention1763800000450, DeliveryStats1763800000460, OperationalEvents1763800000470, DeliveryLogConsole1763800000480,
+      OperationalEventOutbox1763800000490],
     migrationsTableName: 'migrations_delivery',
   },
 } as const satisfies Record<string, SchemaDefinition>;

@@ -7,6 +7,7 @@ export type OperationalEventType = 'subscription.paused' | 'subscription.resumed
 /** One operational event of a tenant (ADR 0012); `data` is its JSON body's `data` object. */
 @Entity({ name: 'operational_events' })
 @Index('ix_operational_events_tenant', ['tenantId', 'occurredAt', 'id'])
+@Index('ix_operational_events_pending', ['occurredAt', 'id'], { where: 'dispatched_at IS NULL' })
 export class OperationalEventEntity {
   /** Time-ordered (timeOrderedId): the tie-breaker of the newest-first keyset. */
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -27,4 +28,8 @@ export class OperationalEventEntity {
   /** The delivery made to the tenant's operational webhook for it; null when none was. */
   @Column({ name: 'delivery_id', type: 'varchar', length: 36, nullable: true })
   deliveryId!: string | null;
+
+  /** When it was delivered to the operational webhook (if any) and published; null while the outbox holds it. */
+  @Column({ name: 'dispatched_at', type: 'bigint', nullable: true, transformer: epochMs })
+  dispatchedAt!: Date | null;
 }

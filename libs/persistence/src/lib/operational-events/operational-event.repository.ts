@@ -10,7 +10,10 @@ export interface OperationalEventCursor {
   id: string;
 }
 
-/** A tenant's operational events: written by the delivery engine's event recorder, read by the console. */
+/**
+ * A tenant's operational events, read by the console and pruned by retention. The delivery engine's store writes
+ * them (its outbox, in the transaction of the state change; ADR 0012); `add` is for seeding tests and tools.
+ */
 export class OperationalEventRepository {
   private readonly events: Repository<OperationalEventEntity>;
 
@@ -33,7 +36,7 @@ export class OperationalEventRepository {
 
   /**
    * Retention: deletes at most `limit` events, of every tenant, that occurred before `before` (epoch ms), oldest
-   * first. Event ids are time-ordered by their occurrence (the recorder makes them), so this is a primary-key range.
+   * first. Event ids are time-ordered by their occurrence (the engine makes them), so this is a primary-key range.
    */
   pruneBefore(before: number, limit: number): Promise<number> {
     return countedDelete(this.dataSource, (p) => `DELETE FROM operational_events WHERE id IN (

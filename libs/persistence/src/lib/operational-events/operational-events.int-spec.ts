@@ -12,7 +12,7 @@ const OTHER = '0b7f6f1e-2222-4a2b-8c3d-000000000002';
 const T0 = 1_800_000_000_000;
 
 function event(tenantId: string, n: number, occurredAt: number, type: OperationalEventType = 'subscription.paused'): OperationalEventEntity {
-  return { id: `evt-${String(n).padStart(4, '0')}`, tenantId, type, occurredAt: new Date(occurredAt), data: JSON.stringify({ n }), deliveryId: n % 2 ? `d-${n}` : null };
+  return { id: `evt-${String(n).padStart(4, '0')}`, tenantId, type, occurredAt: new Date(occurredAt), data: JSON.stringify({ n }), deliveryId: n % 2 ? `d-${n}` : null, dispatchedAt: new Date(occurredAt) };
 }
 
 describe.each(['sqlite', 'postgres'] as const)('operational events tables on %s', (driver) => {

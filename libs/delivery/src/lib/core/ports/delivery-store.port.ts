@@ -1,5 +1,6 @@
 import type { EnginePolicy } from '../../engine/delivery-policy.types';
 import type { DeliveryStatsBatch } from './delivery-stats.port';
+import type { StoredOperationalEvent } from './operational-events.port';
 
 /**
  * The engine's persistence port: every read and write of the delivery tables (deliveries, delivery_attempts,
@@ -101,6 +102,8 @@ export interface AttemptRecord {
     closedAt: number | null;
     updatedAt: number;
   };
+  /** The operational event this update causes (delivery.exhausted): stored with it, only if it applies. */
+  event?: StoredOperationalEvent | null;
 }
 
 /** A stored delivery whose job the scheduler (re)publishes: everything a DeliveryJobV2 carries. */
@@ -167,6 +170,14 @@ export interface StoredTarget {
   /** Bumped by every change. */
   version: number;
   updatedAt: number;
+}
+
+/** What one resumeTarget did. */
+export interface ResumedTarget {
+  /** Deliveries closed DISABLED during the pause, opened again. */
+  reopened: number;
+  /** Whether it was paused (false: it was running already and nothing changed but the failure streak). */
+  wasPaused: boolean;
 }
 
 export interface HealthChange {
@@ -271,16 +282,19 @@ export interface DeliveryStore {
 
   /**
    * Sets the target's health. `onlyIfUnpaused`: applies only when paused_at is null (a pause decided by
-   * one replica is not overwritten by another's stale view). Resolves true if it applied.
+   * one replica is not overwritten by another's stale view). Resolves true if it applied. `event`
+   * (subscription.paused) is stored in the same transaction, only if it applied.
    */
-  setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean): Promise<boolean>;
+  setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean, event?: StoredOperationalEvent | null): Promise<boolean>;
 
   /**
    * Un-pauses: clears failing_since, paused_at, last_error (version + 1), and reopens the deliveries that
    * closed DISABLED since it was paused (state OPEN, application_state RETRY, wake_at = at, queued = 0,
-   * version + 1) so the scheduler sends them. Returns how many reopened, or null if there is no such target.
+   * version + 1) so the scheduler sends them. Returns how many reopened and whether it was paused when this
+   * ran, or null if there is no such target. `event` (subscription.resumed) is stored in the same
+   * transaction, only if the target was paused.
    */
-  resumeTarget(key: SubscriptionKey, at: number): Promise<number | null>;
+  resumeTarget(key: SubscriptionKey, at: number, event?: StoredOperationalEvent | null): Promise<ResumedTarget | null>;
 
   /** A tenant's paused targets, newest pause first. */
   listPaused(tenantId: string, limit: number): Promise<StoredTarget[]>;
@@ -302,9 +316,21 @@ export interface DeliveryStore {
 
   /**
    * An operator's pause: paused_at = at (failing_since and last_error kept), version + 1, only if it exists
-   * and is not paused. Resolves true if it applied.
+   * and is not paused. Resolves true if it applied. `event` (subscription.paused) is stored in the same
+   * transaction, only if it applied.
    */
-  pauseTarget(key: SubscriptionKey, at: number): Promise<boolean>;
+  pauseTarget(key: SubscriptionKey, at: number, event?: StoredOperationalEvent | null): Promise<boolean>;
+
+  // ---- operational events outbox (OperationalEventEmitter; ADR 0012) ----
+
+  /**
+   * Stored events not yet dispatched that occurred in [occurredAfter, occurredBefore), oldest first, at most
+   * `limit`, of every tenant (the relay's read: a partial index holds only the undispatched ones).
+   */
+  pendingOperationalEvents(occurredAfter: number, occurredBefore: number, limit: number): Promise<StoredOperationalEvent[]>;
+
+  /** Marks an event dispatched at `at`, with the id of its operational webhook delivery (or null). */
+  markOperationalEventDispatched(id: string, deliveryId: string | null, at: number): Promise<void>;
 
   close(): Promise<void>;
 }

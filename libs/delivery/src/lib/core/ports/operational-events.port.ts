@@ -5,6 +5,8 @@ export type OperationalEventType = 'subscription.paused' | 'subscription.resumed
 
 /** What happened, to which subscription (and delivery), framework-free; times are epoch ms. */
 export interface OperationalEvent {
+  /** Time-ordered (timeOrderedId of occurredAt): the outbox row's key, the webhook's idempotency key, the JetStream msgID. */
+  id: string;
   tenantId: string;
   type: OperationalEventType;
   occurredAt: number;
@@ -19,13 +21,27 @@ export interface OperationalEvent {
 }
 
 /**
- * Where the engine reports operational events, after the state change they describe is committed. The Nest
- * adapter stores each one, delivers it to the tenant's operational webhook and publishes it on JetStream
- * (ADR 0012). The engine never lets a failure here fail the delivery work (OperationalEventEmitter).
+ * An event as the store keeps it (table operational_events): written in the same transaction as the state
+ * change it describes (the outbox), `data` being the wire body's `data` object as JSON text.
  */
-export interface OperationalEvents {
-  emit(event: OperationalEvent): Promise<void>;
+export interface StoredOperationalEvent {
+  id: string;
+  tenantId: string;
+  type: OperationalEventType;
+  occurredAt: number;
+  data: string;
 }
 
-/** No events (unit tests, tools). */
-export const NO_OPERATIONAL_EVENTS: OperationalEvents = { emit: async () => undefined };
+/**
+ * Where a stored event goes next (ADR 0012): the Nest adapter delivers it to the tenant's operational webhook
+ * (if it has one for the type) and publishes it on JetStream. Called after the commit that stored it, and
+ * again by the relay for an event still undispatched a while later (a process died in between, or this
+ * failed), so it must be idempotent by event id: the webhook delivery is accepted under an idempotency key
+ * made of the id, the JetStream publish carries the id as msgID. Resolves the webhook delivery's id or null.
+ */
+export interface OperationalEvents {
+  dispatch(event: OperationalEvent): Promise<string | null>;
+}
+
+/** No dispatch (unit tests, tools): the events are still stored, and marked dispatched. */
+export const NO_OPERATIONAL_EVENTS: OperationalEvents = { dispatch: async () => null };

@@ -1,14 +1,21 @@
 import {
-  AcceptOutcome, AttemptRecord, AttemptRow, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
+  AcceptOutcome, AttemptRecord, AttemptRow, DeliveryStore, ResumedTarget, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
   TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
 import type { DeliveryStatsBatch, StatsLatencyRow, StatsMinuteRow, TargetTimesRow } from '../../core/ports/delivery-stats.port';
+import type { StoredOperationalEvent } from '../../core/ports/operational-events.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import {
   closeRow, copyRow, copyTarget, dropCredentials, idemKey, MemoryDeliveryRow, MemoryIdempotencyKey, sameSubscription, targetKey, toDue,
 } from './in-memory-rows.util';
 
 export type { MemoryDeliveryRow, MemoryIdempotencyKey } from './in-memory-rows.util';
+
+/** An operational_events row: the event, and where its dispatch stands. */
+export interface MemoryOperationalEvent extends StoredOperationalEvent {
+  deliveryId: string | null;
+  dispatchedAt: number | null;
+}
 
 /**
  * DeliveryStore on Maps, for fast engine unit tests: the same observable behaviour as the SQL stores
@@ -24,6 +31,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
   private readonly statsMinuteRows = new Map<string, StatsMinuteRow>();
   private readonly statsLatencyRows = new Map<string, StatsLatencyRow>();
   private readonly targetTimeRows = new Map<string, TargetTimesRow>();
+  private readonly eventRows = new Map<string, MemoryOperationalEvent>();
   private closed = false;
 
   // ---- read helpers for tests ----
@@ -47,6 +55,11 @@ export class InMemoryDeliveryStore implements DeliveryStore {
 
   idempotencyKeys(): MemoryIdempotencyKey[] {
     return [...this.idempotency.values()].map((k) => ({ ...k }));
+  }
+
+  /** The operational events outbox, in id order. */
+  operationalEvents(): MemoryOperationalEvent[] {
+    return [...this.eventRows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((e) => ({ ...e }));
   }
 
   // ---- hot path ----
@@ -90,6 +103,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
       nextAttemptAt: u.nextAttemptAt, wakeAt: u.wakeAt, closedAt: u.closedAt, updatedAt: u.updatedAt, version: row.version + 1, queued: 0,
     });
     if (u.state === 'CLOSED') dropCredentials(row);
+    this.storeEvent(record.event);
     return true;
   }
 
@@ -232,21 +246,23 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     return closed;
   }
 
-  async setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean): Promise<boolean> {
+  async setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean, event?: StoredOperationalEvent | null): Promise<boolean> {
     this.assertOpen();
     const target = this.targetRows.get(targetKey(key));
     if (!target || (onlyIfUnpaused && target.pausedAt !== null)) return false;
     Object.assign(target, { failingSince: change.failingSince, pausedAt: change.pausedAt, lastError: change.lastError, version: target.version + 1, updatedAt: at });
+    this.storeEvent(event);
     return true;
   }
 
-  async resumeTarget(key: SubscriptionKey, at: number): Promise<number | null> {
+  async resumeTarget(key: SubscriptionKey, at: number, event?: StoredOperationalEvent | null): Promise<ResumedTarget | null> {
     this.assertOpen();
     const target = this.targetRows.get(targetKey(key));
     if (!target) return null;
     const pausedAt = target.pausedAt;
     Object.assign(target, { failingSince: null, pausedAt: null, lastError: null, version: target.version + 1, updatedAt: at });
-    if (pausedAt === null) return 0;
+    if (pausedAt === null) return { reopened: 0, wasPaused: false };
+    this.storeEvent(event);
     let reopened = 0;
     for (const row of this.deliveries.values()) {
       if (sameSubscription(row, key) && row.state === 'CLOSED' && row.closeReason === 'DISABLED' && row.closedAt !== null && row.closedAt >= pausedAt) {
@@ -257,7 +273,7 @@ export class InMemoryDeliveryStore implements DeliveryStore {
         reopened += 1;
       }
     }
-    return reopened;
+    return { reopened, wasPaused: true };
   }
 
   async listPaused(tenantId: string, limit: number): Promise<StoredTarget[]> {
@@ -327,12 +343,35 @@ export class InMemoryDeliveryStore implements DeliveryStore {
       .map(copyTarget);
   }
 
-  async pauseTarget(key: SubscriptionKey, at: number): Promise<boolean> {
+  async pauseTarget(key: SubscriptionKey, at: number, event?: StoredOperationalEvent | null): Promise<boolean> {
     this.assertOpen();
     const target = this.targetRows.get(targetKey(key));
     if (!target || target.pausedAt !== null) return false;
     Object.assign(target, { pausedAt: at, version: target.version + 1, updatedAt: at });
+    this.storeEvent(event);
     return true;
+  }
+
+  async pendingOperationalEvents(occurredAfter: number, occurredBefore: number, limit: number): Promise<StoredOperationalEvent[]> {
+    this.assertOpen();
+    return this.operationalEvents()
+      .filter((e) => e.dispatchedAt === null && e.occurredAt >= occurredAfter && e.occurredAt < occurredBefore)
+      .sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : 1))
+      .slice(0, Math.max(0, limit))
+      .map(({ id, tenantId, type, occurredAt, data }) => ({ id, tenantId, type, occurredAt, data }));
+  }
+
+  async markOperationalEventDispatched(id: string, deliveryId: string | null, at: number): Promise<void> {
+    this.assertOpen();
+    const row = this.eventRows.get(id);
+    if (row) Object.assign(row, { deliveryId, dispatchedAt: at });
+  }
+
+  /** The outbox row of a change that applied (same "transaction": nothing here can fail in between). */
+  private storeEvent(event: StoredOperationalEvent | null | undefined): void {
+    if (!event) return;
+    if (this.eventRows.has(event.id)) throw new Error(`duplicate operational event id ${event.id}`);
+    this.eventRows.set(event.id, { ...event, deliveryId: null, dispatchedAt: null });
   }
 
   async close(): Promise<void> {

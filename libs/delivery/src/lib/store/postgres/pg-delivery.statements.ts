@@ -208,4 +208,15 @@ export const PG_STATEMENTS = {
     text: `UPDATE delivery_targets SET paused_at = $4, version = version + 1, updated_at = $4
       WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3 AND paused_at IS NULL`,
   },
+  // The outbox (ADR 0012): written with the state change; the relay reads ix_operational_events_pending.
+  operationalEventInsert: {
+    name: 'hr_dlv_op_event_insert',
+    text: `INSERT INTO operational_events (id, tenant_id, type, occurred_at, data, delivery_id, dispatched_at) VALUES ($1, $2, $3, $4, $5, NULL, NULL)`,
+  },
+  operationalEventsPending: {
+    name: 'hr_dlv_op_events_pending',
+    text: `SELECT id, tenant_id, type, occurred_at, data FROM operational_events
+      WHERE dispatched_at IS NULL AND occurred_at >= $1 AND occurred_at < $2 ORDER BY occurred_at, id LIMIT $3`,
+  },
+  operationalEventDispatched: { name: 'hr_dlv_op_event_dispatched', text: `UPDATE operational_events SET dispatched_at = $3, delivery_id = $2 WHERE id = $1` },
 } as const satisfies Record<string, PgStatement>;

@@ -1,17 +1,19 @@
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import {
-  AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
+  AcceptOutcome, AttemptRecord, DeliveryStore, ResumedTarget, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
   TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
 import type { DeliveryStatsBatch } from '../../core/ports/delivery-stats.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import { statsColumns } from '../sql/delivery-stats-rows.mapper';
+import type { StoredOperationalEvent } from '../../core/ports/operational-events.port';
 import {
-  attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, recordUpdateParams, TargetRowRaw, targetListParams, toDueDelivery, toStoredTarget,
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, OperationalEventParams, operationalEventParams, recordUpdateParams, TargetRowRaw, targetListParams, toDueDelivery,
+  toStoredOperationalEvent, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
 import { PG_STATEMENTS, PgStatement } from './pg-delivery.statements';
 import { PgGroupCommit } from './pg-group-commit';
-import { runStatement } from './pg-write-batch';
+import { insertOperationalEvent, runStatement } from './pg-write-batch';
 
 export interface PgDeliveryStoreOptions {
   url: string;
@@ -54,7 +56,7 @@ export class PgDeliveryStore implements DeliveryStore {
   }
 
   record(record: AttemptRecord): Promise<boolean> {
-    return this.write({ kind: 'record', attempt: attemptInsertParams(record), update: recordUpdateParams(record) });
+    return this.write({ kind: 'record', attempt: attemptInsertParams(record), update: recordUpdateParams(record), event: record.event ? operationalEventParams(record.event) : null });
   }
 
   closeUnattempted(tenantId: string, deliveryId: string, expectedVersion: number, reason: 'DISABLED' | 'CANCELLED', at: number): Promise<boolean> {
@@ -122,21 +124,21 @@ export class PgDeliveryStore implements DeliveryStore {
     });
   }
 
-  async setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean): Promise<boolean> {
+  setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean, event?: StoredOperationalEvent | null): Promise<boolean> {
     const values = [...keyValues(key), change.failingSince, change.pausedAt, change.lastError, at, onlyIfUnpaused];
-    const result = await this.exec((client) => runStatement(client, PG_STATEMENTS.targetSetHealth, values));
-    return (result.rowCount ?? 0) > 0;
+    return this.exec(async (client) => withEvent(client, ((await runStatement(client, PG_STATEMENTS.targetSetHealth, values)).rowCount ?? 0) > 0, event));
   }
 
-  resumeTarget(key: SubscriptionKey, at: number): Promise<number | null> {
+  resumeTarget(key: SubscriptionKey, at: number, event?: StoredOperationalEvent | null): Promise<ResumedTarget | null> {
     return this.exec(async (client) => {
       // FOR UPDATE: a pause decided concurrently lands either before (and is cleared) or after this resume.
       const { rows } = await runStatement<{ paused_at: string | null }>(client, PG_STATEMENTS.targetLockPausedAt, keyValues(key));
       if (!rows[0]) return null;
       await runStatement(client, PG_STATEMENTS.targetResume, [...keyValues(key), at]);
       const pausedAt = ms(rows[0].paused_at);
-      if (pausedAt === null) return 0;
-      return (await runStatement(client, PG_STATEMENTS.reopenDisabled, [...keyValues(key), at, pausedAt])).rowCount ?? 0;
+      if (pausedAt === null) return { reopened: 0, wasPaused: false };
+      await withEvent(client, true, event);
+      return { reopened: (await runStatement(client, PG_STATEMENTS.reopenDisabled, [...keyValues(key), at, pausedAt])).rowCount ?? 0, wasPaused: true };
     });
   }
 
@@ -161,9 +163,17 @@ export class PgDeliveryStore implements DeliveryStore {
     return rows.map(toStoredTarget);
   }
 
-  async pauseTarget(key: SubscriptionKey, at: number): Promise<boolean> {
-    const result = await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPause, [...keyValues(key), at]));
-    return (result.rowCount ?? 0) > 0;
+  pauseTarget(key: SubscriptionKey, at: number, event?: StoredOperationalEvent | null): Promise<boolean> {
+    return this.exec(async (client) => withEvent(client, ((await runStatement(client, PG_STATEMENTS.targetPause, [...keyValues(key), at])).rowCount ?? 0) > 0, event));
+  }
+
+  async pendingOperationalEvents(occurredAfter: number, occurredBefore: number, limit: number): Promise<StoredOperationalEvent[]> {
+    const { rows } = await this.read<OperationalEventParams>(PG_STATEMENTS.operationalEventsPending, [occurredAfter, occurredBefore, Math.max(0, limit)]);
+    return rows.map(toStoredOperationalEvent);
+  }
+
+  async markOperationalEventDispatched(id: string, deliveryId: string | null, at: number): Promise<void> {
+    await this.read(PG_STATEMENTS.operationalEventDispatched, [id, deliveryId, at]);
   }
 
   async close(): Promise<void> {
@@ -188,4 +198,10 @@ export class PgDeliveryStore implements DeliveryStore {
     if (this.closed) return Promise.reject(new Error('PgDeliveryStore is closed'));
     return this.pool.query<R>({ name: statement.name, text: statement.text, values });
   }
+}
+
+/** Writes the change's outbox row in the same transaction when the change applied; resolves `applied`. */
+async function withEvent(client: PoolClient, applied: boolean, event: StoredOperationalEvent | null | undefined): Promise<boolean> {
+  if (applied && event) await insertOperationalEvent(client, operationalEventParams(event));
+  return applied;
 }

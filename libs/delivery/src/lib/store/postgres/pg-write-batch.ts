@@ -1,6 +1,6 @@
 import { PoolClient, QueryResultRow } from 'pg';
 import { AcceptOutcome } from '../../core/ports/delivery-store.port';
-import { AttemptInsertParams, DeliveryInsertParams, RecordUpdateParams } from '../sql/delivery-store-rows.mapper';
+import { AttemptInsertParams, DeliveryInsertParams, OperationalEventParams, RecordUpdateParams } from '../sql/delivery-store-rows.mapper';
 import { PG_STATEMENTS, PgStatement } from './pg-delivery.statements';
 
 export interface ClaimParams {
@@ -20,7 +20,7 @@ interface Versioned {
 /** One queued write. The hot kinds are merged into multi-row statements; `exec` runs as is, in order. */
 export type PgWriteOp =
   | { kind: 'accept'; rows: DeliveryInsertParams[]; claim: ClaimParams | null }
-  | { kind: 'record'; attempt: AttemptInsertParams; update: RecordUpdateParams }
+  | { kind: 'record'; attempt: AttemptInsertParams; update: RecordUpdateParams; event: OperationalEventParams | null }
   | { kind: 'closeUnattempted'; target: Versioned & { reason: string; at: number } }
   | { kind: 'park'; target: Versioned & { wake_at: number } }
   | { kind: 'unqueue'; tenant_id: string; ids: string[]; at: number }
@@ -28,6 +28,11 @@ export type PgWriteOp =
 
 export function runStatement<R extends QueryResultRow>(client: PoolClient, statement: PgStatement, values: unknown[]): Promise<{ rows: R[]; rowCount: number | null }> {
   return client.query<R>({ name: statement.name, text: statement.text, values });
+}
+
+/** The outbox row of an operational event, inside the caller's transaction (ADR 0012). */
+export async function insertOperationalEvent(client: PoolClient, e: OperationalEventParams): Promise<void> {
+  await runStatement(client, PG_STATEMENTS.operationalEventInsert, [e.id, e.tenant_id, e.type, e.occurred_at, e.data]);
 }
 
 /** Column arrays for an unnest() statement: columns[i] holds every row's value of key i. */
@@ -99,6 +104,8 @@ export async function runWriteBatch(client: PoolClient, ops: readonly PgWriteOp[
       'state', 'application_state', 'close_reason', 'attempts', 'url', 'next_attempt_at', 'wake_at', 'closed_at', 'updated_at',
     ]));
     for (const r of records) results[r.index] = applied.get(r);
+    // Operational events (rare: an exhaustion) go in with the update that caused them, only if it applied.
+    for (const r of records) if (r.op.event && applied.get(r)) await insertOperationalEvent(client, r.op.event);
   }
 
   const closes = of('closeUnattempted');

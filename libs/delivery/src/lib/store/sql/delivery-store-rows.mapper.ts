@@ -1,6 +1,7 @@
 import {
   AttemptRecord, DeliverySource, DueDelivery, NewDeliveryRow, StoredPolicy, StoredTarget, SubscriptionKey, TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
+import type { StoredOperationalEvent } from '../../core/ports/operational-events.port';
 
 /**
  * Row shapes and mappings shared by the SQLite and PostgreSQL stores. Column values arrive as the drivers
@@ -201,4 +202,21 @@ export function targetListParams(tenantId: string, query: TargetListQuery): Targ
     tenant_id: tenantId, source: query.source, paused: query.paused === null ? null : query.paused ? 1 : 0,
     after_source: query.after?.source ?? null, after_id: query.after?.subscriptionId ?? null, limit: Math.max(0, query.limit),
   };
+}
+
+/** An operational_events row as both stores bind and read it (names = columns). */
+export interface OperationalEventParams {
+  id: string;
+  tenant_id: string;
+  type: StoredOperationalEvent['type'];
+  occurred_at: Epoch;
+  data: string;
+}
+
+export function operationalEventParams(event: StoredOperationalEvent): OperationalEventParams {
+  return { id: event.id, tenant_id: event.tenantId, type: event.type, occurred_at: event.occurredAt, data: event.data };
+}
+
+export function toStoredOperationalEvent(row: OperationalEventParams): StoredOperationalEvent {
+  return { id: row.id, tenantId: row.tenant_id, type: row.type, occurredAt: ms(row.occurred_at), data: row.data };
 }

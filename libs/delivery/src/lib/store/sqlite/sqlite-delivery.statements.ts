@@ -104,6 +104,12 @@ export const SQLITE_STATEMENTS = {
     ORDER BY source, subscription_id LIMIT @limit`,
   targetPause: `UPDATE delivery_targets SET paused_at = @at, version = version + 1, updated_at = @at
     WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id AND paused_at IS NULL`,
+  // The outbox (ADR 0012): written with the state change; the relay reads ix_operational_events_pending.
+  operationalEventInsert: `INSERT INTO operational_events (id, tenant_id, type, occurred_at, data, delivery_id, dispatched_at)
+    VALUES (@id, @tenant_id, @type, @occurred_at, @data, NULL, NULL)`,
+  operationalEventsPending: `SELECT id, tenant_id, type, occurred_at, data FROM operational_events
+    WHERE dispatched_at IS NULL AND occurred_at >= @after AND occurred_at < @before ORDER BY occurred_at, id LIMIT @limit`,
+  operationalEventDispatched: `UPDATE operational_events SET dispatched_at = @at, delivery_id = @delivery_id WHERE id = @id`,
 } as const;
 
 export type SqliteStatementName = keyof typeof SQLITE_STATEMENTS;

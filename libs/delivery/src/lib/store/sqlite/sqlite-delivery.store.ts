@@ -1,9 +1,11 @@
 import {
-  AcceptOutcome, AttemptRecord, DeliveryStore, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
+  AcceptOutcome, AttemptRecord, DeliveryStore, ResumedTarget, DueDelivery, HealthChange, IdempotencyClaim, NewDeliveryRow, PrunedDeliveries, PrunedStats, StoredTarget, SubscriptionKey,
   TargetConfigRow, TargetListQuery,
 } from '../../core/ports/delivery-store.port';
+import type { StoredOperationalEvent } from '../../core/ports/operational-events.port';
 import {
-  attemptInsertParams, deliveryInsertParams, DueRowRaw, recordUpdateParams, TargetRowRaw, targetConfigParams, targetKeyParams, targetListParams, toDueDelivery, toStoredTarget,
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, OperationalEventParams, operationalEventParams, recordUpdateParams, TargetRowRaw, targetConfigParams, targetKeyParams,
+  targetListParams, toDueDelivery, toStoredOperationalEvent, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
 import type { DeliveryStatsBatch } from '../../core/ports/delivery-stats.port';
 import { idempotencyCreatedAt } from '../idempotency-created-at.util';
@@ -44,7 +46,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   record(record: AttemptRecord): Promise<boolean> {
-    return this.thread.call<boolean>('record', { attempt: attemptInsertParams(record), update: recordUpdateParams(record) });
+    return this.thread.call<boolean>('record', { attempt: attemptInsertParams(record), update: recordUpdateParams(record), event: eventParams(record.event) });
   }
 
   closeUnattempted(tenantId: string, deliveryId: string, expectedVersion: number, reason: 'DISABLED' | 'CANCELLED', at: number): Promise<boolean> {
@@ -103,15 +105,15 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return this.thread.call<number>('removeTarget', { ...targetKeyParams(key), at });
   }
 
-  setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean): Promise<boolean> {
+  setHealth(key: SubscriptionKey, change: HealthChange, at: number, onlyIfUnpaused: boolean, event?: StoredOperationalEvent | null): Promise<boolean> {
     return this.thread.call<boolean>('setHealth', {
       ...targetKeyParams(key), failing_since: change.failingSince, paused_at: change.pausedAt, last_error: change.lastError, at,
-      only_if_unpaused: onlyIfUnpaused ? 1 : 0,
+      only_if_unpaused: onlyIfUnpaused ? 1 : 0, event: eventParams(event),
     });
   }
 
-  resumeTarget(key: SubscriptionKey, at: number): Promise<number | null> {
-    return this.thread.call<number | null>('resumeTarget', { ...targetKeyParams(key), at });
+  resumeTarget(key: SubscriptionKey, at: number, event?: StoredOperationalEvent | null): Promise<ResumedTarget | null> {
+    return this.thread.call<ResumedTarget | null>('resumeTarget', { ...targetKeyParams(key), at, event: eventParams(event) });
   }
 
   async listPaused(tenantId: string, limit: number): Promise<StoredTarget[]> {
@@ -134,11 +136,25 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return rows.map(toStoredTarget);
   }
 
-  pauseTarget(key: SubscriptionKey, at: number): Promise<boolean> {
-    return this.thread.call<boolean>('pauseTarget', { ...targetKeyParams(key), at });
+  pauseTarget(key: SubscriptionKey, at: number, event?: StoredOperationalEvent | null): Promise<boolean> {
+    return this.thread.call<boolean>('pauseTarget', { ...targetKeyParams(key), at, event: eventParams(event) });
+  }
+
+  async pendingOperationalEvents(occurredAfter: number, occurredBefore: number, limit: number): Promise<StoredOperationalEvent[]> {
+    const rows = await this.thread.call<OperationalEventParams[]>('operationalEventsPending', { after: occurredAfter, before: occurredBefore, limit: Math.max(0, limit) });
+    return rows.map(toStoredOperationalEvent);
+  }
+
+  async markOperationalEventDispatched(id: string, deliveryId: string | null, at: number): Promise<void> {
+    await this.thread.call<null>('operationalEventDispatched', { id, delivery_id: deliveryId, at });
   }
 
   close(): Promise<void> {
     return this.thread.close();
   }
+}
+
+/** An outbox row to write with the change, or null (the writer thread then writes none). */
+function eventParams(event: StoredOperationalEvent | null | undefined): OperationalEventParams | null {
+  return event ? operationalEventParams(event) : null;
 }

@@ -14,7 +14,7 @@ export type SqliteWriterOp =
   | 'accept' | 'record' | 'closeUnattempted' | 'park' | 'unqueue' | 'claimDue' | 'pruneIdempotencyKeys' | 'recall'
   | 'pruneClosedDeliveries' | 'takeLease' | 'releaseLease'
   | 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'removeTarget' | 'setHealth' | 'resumeTarget' | 'listPaused'
-  | 'addStats' | 'pruneStats' | 'listTargets' | 'pauseTarget';
+  | 'addStats' | 'pruneStats' | 'listTargets' | 'pauseTarget' | 'operationalEventsPending' | 'operationalEventDispatched';
 
 interface OpMessage {
   id: number;

@@ -27,7 +27,7 @@ db.pragma('synchronous = ' + (workerData.synchronous === 'NORMAL' ? 'NORMAL' : '
 const S = {};
 for (const [name, sql] of Object.entries(workerData.statements)) S[name] = db.prepare(sql);
 
-const READS = new Set(['getTarget', 'listPaused', 'listTargets']);
+const READS = new Set(['getTarget', 'listPaused', 'listTargets', 'operationalEventsPending']);
 
 const handlers = {
   accept({ rows, claim }) {
@@ -39,9 +39,11 @@ const handlers = {
     if (claim) S.idempotencyPut.run(claim);
     return { kind: 'stored' };
   },
-  record({ attempt, update }) {
+  record({ attempt, update, event }) {
     S.attemptInsert.run(attempt);
-    return S.recordUpdate.run(update).changes > 0;
+    const applied = S.recordUpdate.run(update).changes > 0;
+    if (applied && event) S.operationalEventInsert.run(event);
+    return applied;
   },
   closeUnattempted: (p) => S.closeUnattempted.run(p).changes > 0,
   park: (p) => S.park.run(p).changes > 0,
@@ -74,13 +76,18 @@ const handlers = {
     S.targetDelete.run(p);
     return S.cancelOpen.run(p).changes;
   },
-  setHealth: (p) => S.targetSetHealth.run(p).changes > 0,
-  resumeTarget(p) {
+  setHealth({ event, ...p }) {
+    const applied = S.targetSetHealth.run(p).changes > 0;
+    if (applied && event) S.operationalEventInsert.run(event);
+    return applied;
+  },
+  resumeTarget({ event, ...p }) {
     const target = S.targetPausedAt.get(p);
     if (!target) return null;
     S.targetResume.run(p);
-    if (target.paused_at === null) return 0;
-    return S.reopenDisabled.run({ ...p, paused_at: target.paused_at }).changes;
+    if (target.paused_at === null) return { reopened: 0, wasPaused: false };
+    if (event) S.operationalEventInsert.run(event);
+    return { reopened: S.reopenDisabled.run({ ...p, paused_at: target.paused_at }).changes, wasPaused: true };
   },
   listPaused: (p) => S.targetsPaused.all(p),
   addStats({ minutes, latency, targets }) {
@@ -99,7 +106,13 @@ const handlers = {
     return { minutes, latency };
   },
   listTargets: (p) => S.targetsPage.all(p),
-  pauseTarget: (p) => S.targetPause.run(p).changes > 0,
+  pauseTarget({ event, ...p }) {
+    const applied = S.targetPause.run(p).changes > 0;
+    if (applied && event) S.operationalEventInsert.run(event);
+    return applied;
+  },
+  operationalEventsPending: (p) => S.operationalEventsPending.all(p),
+  operationalEventDispatched: (p) => (S.operationalEventDispatched.run(p), null),
 };
 
 function errorOf(error) {
