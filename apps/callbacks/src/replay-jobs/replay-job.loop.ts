@@ -12,6 +12,11 @@ export const REPLAY_LEASE_MS = 30_000;
 const PAGE_SIZE = 200;
 /** A job's turn before the runner takes the job that has waited longest (and how long a shutdown may wait for it). */
 const TURN_MS = 2_000;
+/**
+ * A tenant's recalls that may wait for their attempt at once: 5 pages. Enough to keep its endpoints busy at the
+ * engine's per-tenant caps, small enough that other tenants' jobs in the lanes never queue behind a replay.
+ */
+export const REPLAY_MAX_IN_FLIGHT = 1_000;
 
 /** Runs ReplayJobRunner in every callbacks replica: one job at a time each, the leases share them out. */
 @Injectable()
@@ -25,6 +30,7 @@ export class ReplayJobLoop implements OnApplicationBootstrap, OnApplicationShutd
   constructor(jobs: ReplayJobRepository, log: DeliveryLog, engine: DeliveryEngine) {
     this.runner = new ReplayJobRunner(jobs, log, {
       holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseMs: REPLAY_LEASE_MS, pageSize: PAGE_SIZE, turnMs: TURN_MS, now: Date.now,
+      maxInFlight: REPLAY_MAX_IN_FLIGHT, inFlight: (tenantId, cap) => log.countRecallsInFlight(tenantId, cap),
       stopping: () => this.stopped,
       recall: (tenantId, id) => engine.recall(tenantId, id), warn: (message) => this.logger.warn(message),
     });

@@ -15,6 +15,14 @@ export interface ReplayJobRunnerOptions {
    * takes the job that has waited longest, so jobs of several tenants advance in turns.
    */
   turnMs: number;
+  /**
+   * Throttle: the most of a tenant's recalls that may wait for their attempt at once. A job whose tenant is at
+   * it lets go before its next page (it stays running), so a huge replay enters the delivery lanes at the pace
+   * the tenant's endpoints take it, never as a flood other tenants' jobs would queue behind.
+   */
+  maxInFlight: number;
+  /** The tenant's recalls waiting for their attempt, counted up to at least cap + 1 (DeliveryLog.countRecallsInFlight). */
+  inFlight: (tenantId: string, cap: number) => Promise<number>;
   /** True when the process is stopping: the job is let go of at its next checkpoint. */
   stopping?: () => boolean;
   now: () => number;
@@ -40,32 +48,39 @@ export class ReplayJobRunner {
     private readonly options: ReplayJobRunnerOptions,
   ) {}
 
-  /** Takes one job and runs it for one turn (or to its end, or until its lease is lost); false when there was none to take. */
+  /**
+   * Takes one job and runs it for one turn (or to its end, until its lease is lost, or until its tenant has
+   * `maxInFlight` recalls waiting); false when there was none to take or it could not recall anything now.
+   */
   async runOnce(): Promise<boolean> {
     const job = await this.jobs.claimNext(this.options.holder, this.options.now(), this.options.leaseMs);
     if (!job) return false;
-    await this.run(job);
-    return true;
+    return (await this.run(job)) !== 'throttled';
   }
 
-  private async run(job: ReplayJobEntity): Promise<void> {
+  /** 'throttled': let go before its first page because its tenant is at maxInFlight. */
+  private async run(job: ReplayJobEntity): Promise<'ran' | 'throttled'> {
     const { holder, leaseMs, now } = this.options;
     let filter;
     try {
       filter = parseDeliveryFilter(JSON.parse(job.filter) as Record<string, unknown>, { strict: true });
     } catch (error) {
       await this.jobs.finish(job.id, holder, now(), { status: 'failed', error: `unreadable filter: ${String(error)}` });
-      return;
+      return 'ran';
     }
     let cursor = job.cursorCreatedAt && job.cursorId ? { createdAt: job.cursorCreatedAt.getTime(), id: job.cursorId } : null;
     let { matched, replayed } = job;
     const bounded = { ...filter, createdTo: job.createdTo.getTime() };
     const turnEndsAt = now() + this.options.turnMs;
-    for (;;) {
+    for (let pages = 0; ; pages++) {
       const page = await this.log.keysetPage(job.tenantId, toDeliveryKeysetQuery(bounded, cursor, this.options.pageSize));
       if (page.length === 0) {
         await this.jobs.finish(job.id, holder, now(), { status: 'completed', error: null });
-        return;
+        return 'ran';
+      }
+      if (await this.options.inFlight(job.tenantId, this.options.maxInFlight) >= this.options.maxInFlight) {
+        await this.jobs.release(job.id, holder, now());
+        return pages === 0 ? 'throttled' : 'ran';
       }
       if (!(await this.jobs.renewLease(job.id, holder, now(), leaseMs))) return this.lost(job);
       const recalled = await Promise.all(page.map((row) => this.options.recall(job.tenantId, row.id)));
@@ -76,12 +91,13 @@ export class ReplayJobRunner {
       if (!(await this.jobs.saveProgress(job.id, holder, now(), leaseMs, { cursor, matched, replayed }))) return this.lost(job);
       if (now() >= turnEndsAt || this.options.stopping?.()) {
         await this.jobs.release(job.id, holder, now());
-        return;
+        return 'ran';
       }
     }
   }
 
-  private lost(job: ReplayJobEntity): void {
+  private lost(job: ReplayJobEntity): 'ran' {
     this.options.warn(`replay job ${job.id}: lease lost to another runner; it continues there`);
+    return 'ran';
   }
 }

@@ -42,8 +42,9 @@ describe.each(['sqlite', 'postgres'] as const)('bulk replay jobs on %s', (driver
   let service: ReplayJobsService;
   let clock = T0 + 3_600_000;
 
-  const runner = (holder: string, recalls: RecallLog, pageSize = 5, turnMs = Infinity): ReplayJobRunner => new ReplayJobRunner(jobs, log, {
+  const runner = (holder: string, recalls: RecallLog, pageSize = 5, turnMs = Infinity, maxInFlight = 1_000_000): ReplayJobRunner => new ReplayJobRunner(jobs, log, {
     holder, leaseMs: LEASE_MS, pageSize, turnMs, now: () => clock, recall: recalls.for(holder), warn: () => undefined,
+    maxInFlight, inFlight: (tenantId, cap) => log.countRecallsInFlight(tenantId, cap),
   });
   const create = (tenantId: string, filter: Record<string, unknown>, idempotencyKey?: string): ReturnType<ReplayJobsService['create']> =>
     service.create(Object.assign(new CreateReplayJobCommand(), { tenantId, filter, ...(idempotencyKey ? { idempotencyKey } : {}) }));
@@ -111,6 +112,8 @@ describe.each(['sqlite', 'postgres'] as const)('bulk replay jobs on %s', (driver
     await ds.getRepository(DeliveryEntity).insert([...big, ...small]);
     await create(A, { subscription_id: '7' });
     clock += 1;
+    // created_at comes from the service's clock (Date.now): make A's earlier than B's, not a tie broken by the random ids.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await create(B, { subscription_id: '7' });
     const recalls = new RecallLog();
     // A turn of one page (5 deliveries): each runOnce advances one job by a page, then lets go of it.
@@ -123,6 +126,35 @@ describe.each(['sqlite', 'postgres'] as const)('bulk replay jobs on %s', (driver
     const [jobA, jobB] = [await service.list({ tenantId: A, limit: '10' }), await service.list({ tenantId: B, limit: '10' })];
     expect(jobA[0]).toMatchObject({ status: 'completed', matched: 30, replayed: 30 });
     expect(jobB[0]).toMatchObject({ status: 'completed', matched: 4, replayed: 4 });
+  });
+
+  it('throttles: a job lets go while its tenant has maxInFlight recalls waiting for their attempt, and goes on as they are attempted', async () => {
+    await ds.getRepository(DeliveryEntity).insert(Array.from({ length: 30 }, (_, i) => delivery(A, `a-${String(i).padStart(2, '0')}`, T0 + i)));
+    // Another tenant's waiting recalls do not count against A.
+    await ds.getRepository(DeliveryEntity).insert(Array.from({ length: 12 }, (_, i) => delivery(B, `b-${i}`, T0 + i, { state: 'OPEN', applicationState: 'RECALL', closeReason: null, closedAt: null })));
+    const { job } = await create(A, { subscription_id: '7' });
+    const recalls = new RecallLog();
+    // What engine.recall does to the row: OPEN, application_state RECALL until its attempt is recorded.
+    recalls.gate = async (_holder, id) => {
+      await ds.getRepository(DeliveryEntity).update({ id }, { state: 'OPEN', applicationState: 'RECALL', closeReason: null, closedAt: null });
+    };
+    const throttled = runner('one', recalls, 5, Infinity, 10);
+    expect(await throttled.runOnce()).toBe(true); // two pages, then 10 wait: it lets go
+    expect(recalls.calls).toHaveLength(10);
+    expect(await log.countRecallsInFlight(A, 10)).toBe(10);
+    expect(await service.get({ tenantId: A, id: job.id })).toMatchObject({ status: 'running', matched: 10, replayed: 10 });
+    expect(await throttled.runOnce()).toBe(false); // still 10 waiting: nothing recalled
+    expect(recalls.calls).toHaveLength(10);
+    // The attempts happen (the engine records them): room for more.
+    await ds.getRepository(DeliveryEntity).update({ tenantId: A, applicationState: 'RECALL' }, { state: 'CLOSED', applicationState: 'CLOSED', closeReason: 'DELIVERED', closedAt: new Date(clock) });
+    clock += 1;
+    expect(await throttled.runOnce()).toBe(true);
+    expect(recalls.calls).toHaveLength(20);
+    await ds.getRepository(DeliveryEntity).update({ tenantId: A, applicationState: 'RECALL' }, { state: 'CLOSED', applicationState: 'CLOSED', closeReason: 'DELIVERED', closedAt: new Date(clock) });
+    clock += 1;
+    expect(await throttled.runOnce()).toBe(true);
+    expect(new Set(recalls.calls.map((c) => c.id)).size).toBe(30);
+    expect(await service.get({ tenantId: A, id: job.id })).toMatchObject({ status: 'completed', matched: 30, replayed: 30 });
   });
 
   it('retention deletes finished jobs that finished before the horizon, never a queued one', async () => {

@@ -23,6 +23,11 @@ export class DeliveryLog {
     return this.deliveries.latestAttemptsOf(deliveryIds);
   }
 
+  /** How many of the tenant's recalls wait for their attempt, counted up to cap + 1 (bulk replay's throttle). */
+  countRecallsInFlight(tenantId: string, cap: number): Promise<number> {
+    return this.deliveries.countRecallsInFlight(tenantId, cap);
+  }
+
   find(tenantId: string, id: string): Promise<DeliveryEntity | null> {
     return this.deliveries.findById(tenantId, id);
   }

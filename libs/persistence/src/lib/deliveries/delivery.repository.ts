@@ -141,6 +141,20 @@ export class DeliveryRepository {
     return latest;
   }
 
+  /**
+   * The tenant's recalled deliveries not attempted yet (OPEN, application_state RECALL: queued, parked or being
+   * attempted), counted up to `cap` + 1 — an index range of ix_deliveries_tenant_app_state_created that stops at
+   * the limit. Bulk replay waits while it is at its cap (ReplayJobRunner).
+   */
+  async countRecallsInFlight(tenantId: string, cap: number): Promise<number> {
+    const count = await this.deliveries.createQueryBuilder('d')
+      .select('1', 'one')
+      .where('d.tenantId = :tenantId', { tenantId }).andWhere("d.applicationState = 'RECALL'").andWhere("d.state = 'OPEN'")
+      .limit(Math.max(0, cap) + 1)
+      .getRawMany();
+    return count.length;
+  }
+
   private rangesSql(column: string, param: string, ranges: DeliveryTimeRange[]): Brackets {
     return new Brackets((any) => {
       if (ranges.length === 0) any.where('1 = 0');
