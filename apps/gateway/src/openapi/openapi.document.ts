@@ -328,7 +328,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         }),
       },
       '/hookrelay/v1/replays': {
-        post: hookrelay('Bulk replay: every delivery matching the filter, as a background job (admin key); no cap on how many', {
+        post: hookrelay('Bulk replay: every delivery matching the filter, as a background job (admin key); no cap on how many, paced to at most 1,000 of the tenant\'s replayed deliveries waiting for their attempt', {
           parameters: [idempotencyKey],
           requestBody: body({
             type: 'object', required: ['filter'],
