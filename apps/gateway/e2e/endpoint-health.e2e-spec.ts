@@ -11,6 +11,13 @@ describe('subscription health: a failing subscription is paused, resumed by a re
   const log = (id: string): Promise<CallbackView> => call<{ data: CallbackView }>(base, 'GET', `/callback/${id}`, { auth: KEY }).then((r) => r.json.data);
   const event = (app: number): Promise<string> =>
     call<{ data: { id: string } }>(base, 'POST', `/application/${app}/events`, { auth: KEY, body: { event_name: 'e', event_type: 't', data: {} } }).then((r) => r.json.data.id);
+  /**
+   * The worker records the attempt that closes a delivery first and pauses its subscription just after: a delivery
+   * accepted in between is still attempted. Wait for the pause itself before testing what a paused subscription does.
+   */
+  const pausedApplication = (app: number): Promise<Array<{ source: string; subscription_id: string }>> => pollUntil(`application ${app}'s webhook to be paused`,
+    () => call<{ data: Array<{ source: string; subscription_id: string }> }>(base, 'GET', '/hookrelay/v1/subscriptions/paused', { auth: KEY }).then((r) => r.json.data),
+    (paused) => paused.some((p) => p.source === 'application_webhook' && p.subscription_id === String(app)));
 
   beforeAll(async () => {
     platform = await startPlatform({
@@ -37,6 +44,7 @@ describe('subscription health: a failing subscription is paused, resumed by a re
     receiver.respondWith(() => ({ status: 410 }));
     const first = await event(1);
     expect(await pollUntil('the 410 to close it', () => log(first), (c) => c.state === 'CLOSED')).toMatchObject({ close_reason: 'DISABLED', attempts: 1 });
+    await pausedApplication(1);
     const second = await event(1);
     expect(await pollUntil('the paused endpoint to close it', () => log(second), (c) => c.state === 'CLOSED')).toMatchObject({ close_reason: 'DISABLED', attempts: 0 });
     expect(receiver.requests).toHaveLength(1);
@@ -64,6 +72,7 @@ describe('subscription health: a failing subscription is paused, resumed by a re
     receiver.respondWith(() => ({ status: 200, headers: { 'webhook-delivery': 'disable' } }));
     const first = await event(20);
     expect(await pollUntil('the disable', () => log(first), (c) => c.state === 'CLOSED')).toMatchObject({ close_reason: 'DISABLED', attempts: 1 });
+    await pausedApplication(20);
     const second = await event(20);
     expect(await pollUntil('the paused subscription to close it', () => log(second), (c) => c.state === 'CLOSED')).toMatchObject({ close_reason: 'DISABLED', attempts: 0 });
 
