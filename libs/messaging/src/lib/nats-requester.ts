@@ -6,6 +6,8 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   timer: NodeJS.Timeout;
+  /** Re-sends of an idempotent request while no reply has come (see `request`). */
+  resend: NodeJS.Timeout | null;
 }
 
 /** What a Nest NATS microservice answers: `{id, response, isDisposed}` or `{id, err, isDisposed}`. */
@@ -47,21 +49,37 @@ export class NatsRequester {
     return this.connecting;
   }
 
-  async request(subject: string, data: unknown, timeoutMs: number, headers?: MsgHdrs): Promise<unknown> {
+  /**
+   * One request. `resendAfterMs` (only for a request the service may receive twice, e.g. one carrying an
+   * idempotency key): while no reply has come, the same message is published again every `resendAfterMs`, on
+   * the same reply subject, until the timeout. A message or its reply lost with a NATS node (a connection to it,
+   * or a route through it, dies) then costs one interval, not the whole timeout; the first reply wins.
+   */
+  async request(subject: string, data: unknown, timeoutMs: number, headers?: MsgHdrs, resendAfterMs?: number): Promise<unknown> {
     const nc = this.nc ?? (await this.connect());
     const seq = ++this.next;
     const body = Buffer.from(JSON.stringify({ pattern: subject, data, id: String(seq) }));
+    const options = { reply: `${this.prefix}.${seq}`, headers: headers ?? natsHeaders() };
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.pending.delete(seq);
+        const pending = this.pending.get(seq);
+        if (pending) this.finish(seq, pending);
         reject(new TimeoutError());
       }, timeoutMs);
-      this.pending.set(seq, { resolve, reject, timer });
+      const resend = resendAfterMs !== undefined && resendAfterMs > 0 && resendAfterMs < timeoutMs
+        ? setInterval(() => {
+          try {
+            nc.publish(subject, body, options);
+          } catch {
+            // Closed: the timeout (or failAll) answers.
+          }
+        }, resendAfterMs)
+        : null;
+      this.pending.set(seq, { resolve, reject, timer, resend });
       try {
-        nc.publish(subject, body, { reply: `${this.prefix}.${seq}`, headers: headers ?? natsHeaders() });
+        nc.publish(subject, body, options);
       } catch (error) {
-        clearTimeout(timer);
-        this.pending.delete(seq);
+        this.finish(seq, this.pending.get(seq)!);
         reject(error);
       }
     });
@@ -101,6 +119,7 @@ export class NatsRequester {
 
   private finish(seq: number, pending: Pending): void {
     clearTimeout(pending.timer);
+    if (pending.resend) clearInterval(pending.resend);
     this.pending.delete(seq);
   }
 

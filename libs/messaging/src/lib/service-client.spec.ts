@@ -1,6 +1,6 @@
 import { ServiceErrorCode, ServiceException } from '@hookrelay/contracts';
 import { TimeoutError } from 'rxjs';
-import { toServiceException } from './service-client';
+import { isSafeToResend, toServiceException } from './service-client';
 
 class EmptyResponseException extends Error {}
 
@@ -16,5 +16,19 @@ describe('toServiceException', () => {
     expect(mapped).toBeInstanceOf(ServiceException);
     expect(mapped.code).toBe(code);
     expect(mapped.message).toBe(message);
+  });
+});
+
+describe('isSafeToResend', () => {
+  it.each([
+    [{ idempotencyKey: 'k-1', applicationId: 9 }, true],
+    [{ idempotencyKey: '' }, false],
+    [{ idempotencyKey: undefined }, false],
+    [{ idempotencyKey: 7 }, false],
+    [{ applicationId: 9 }, false],
+    [null, false],
+    ['idempotencyKey', false],
+  ])('%j → %s', (payload, expected) => {
+    expect(isSafeToResend(payload)).toBe(expected);
   });
 });
