@@ -87,6 +87,7 @@ export type { DeliveryModuleOptions } from './lib/nest/delivery.tokens';
 export { RetentionSweeper, retentionLease } from './lib/retention/retention-sweeper';
 export type { RetentionReport, RetentionSettings } from './lib/retention/retention-sweeper';
 export type { PruneBatch, RetentionTask } from './lib/retention/retention-task.types';
+export { singleTableRetentionTask } from './lib/retention/retention-task.types';
 export { RetentionTasks } from './lib/retention/retention-tasks.registry';
 export type { HttpAttempter } from './lib/core/ports/http-attempter.port';
 

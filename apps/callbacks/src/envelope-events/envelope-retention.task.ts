@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { RetentionTasks } from '@hookrelay/delivery';
+import { RetentionTasks, singleTableRetentionTask } from '@hookrelay/delivery';
 import { EnvelopeRepository } from '@hookrelay/persistence';
 
 export const ENVELOPE_RETENTION_MS = Symbol('ENVELOPE_RETENTION_MS');
@@ -18,13 +18,6 @@ export class EnvelopeRetentionTask implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.tasks.add({
-      name: 'envelopes',
-      horizonMs: this.horizonMs,
-      prune: async (before, limit) => {
-        const count = await this.envelopes.pruneUpdatedBefore(before, limit);
-        return { rows: count, deleted: { envelopes: count } };
-      },
-    });
+    this.tasks.add(singleTableRetentionTask('envelopes', 'envelopes', this.horizonMs, (before, limit) => this.envelopes.pruneUpdatedBefore(before, limit)));
   }
 }

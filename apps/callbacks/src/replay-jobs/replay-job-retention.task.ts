@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { RetentionTasks } from '@hookrelay/delivery';
+import { RetentionTasks, singleTableRetentionTask } from '@hookrelay/delivery';
 import { ReplayJobRepository } from '@hookrelay/persistence';
 
 export const REPLAY_JOB_RETENTION_MS = Symbol('REPLAY_JOB_RETENTION_MS');
@@ -18,13 +18,6 @@ export class ReplayJobRetentionTask implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.tasks.add({
-      name: 'replay-jobs',
-      horizonMs: this.horizonMs,
-      prune: async (before, limit) => {
-        const count = await this.jobs.pruneFinishedBefore(before, limit);
-        return { rows: count, deleted: { replay_jobs: count } };
-      },
-    });
+    this.tasks.add(singleTableRetentionTask('replay-jobs', 'replay_jobs', this.horizonMs, (before, limit) => this.jobs.pruneFinishedBefore(before, limit)));
   }
 }

@@ -8,7 +8,7 @@ import type { DeliveryStore } from '../core/ports/delivery-store.port';
 import { deliveryRetentionTasks } from '../retention/delivery-retention-tasks.util';
 import { RetentionSweeper } from '../retention/retention-sweeper';
 import { RetentionTasks } from '../retention/retention-tasks.registry';
-import type { RetentionTask } from '../retention/retention-task.types';
+import { RetentionTask, singleTableRetentionTask } from '../retention/retention-task.types';
 import { deliveryMetrics } from './delivery.metrics';
 import { DELIVERY_OPTIONS, DELIVERY_STORE, DeliveryModuleOptions } from './delivery.tokens';
 
@@ -87,12 +87,5 @@ export class DeliveryRetentionRunner implements OnApplicationBootstrap, OnApplic
 
 /** The engine's operational events (subscription.paused …) go with the closed deliveries they are about. */
 function operationalEventsRetention(events: OperationalEventRepository, horizonMs: number): RetentionTask {
-  return {
-    name: 'operational-events',
-    horizonMs,
-    prune: async (before, limit) => {
-      const count = await events.pruneBefore(before, limit);
-      return { rows: count, deleted: { operational_events: count } };
-    },
-  };
+  return singleTableRetentionTask('operational-events', 'operational_events', horizonMs, (before, limit) => events.pruneBefore(before, limit));
 }

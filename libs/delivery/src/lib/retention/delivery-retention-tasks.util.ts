@@ -1,5 +1,5 @@
 import type { DeliveryStore } from '../core/ports/delivery-store.port';
-import type { RetentionTask } from './retention-task.types';
+import { RetentionTask, singleTableRetentionTask } from './retention-task.types';
 
 /** The delivery stats keep 8 days (the Overview shows one at most), or the retention horizon if shorter. */
 export const STATS_RETENTION_MS = 8 * 86_400_000;
@@ -20,14 +20,7 @@ export function deliveryRetentionTasks(store: DeliveryStore, horizonMs: number, 
         return { rows: pruned.deliveries, deleted: { deliveries: pruned.deliveries, delivery_attempts: pruned.attempts } };
       },
     },
-    {
-      name: 'idempotency-keys',
-      horizonMs: idempotencyWindowMs,
-      prune: async (before, limit) => {
-        const keys = await store.pruneIdempotencyKeys(before, limit);
-        return { rows: keys, deleted: { delivery_idempotency_keys: keys } };
-      },
-    },
+    singleTableRetentionTask('idempotency-keys', 'delivery_idempotency_keys', idempotencyWindowMs, (before, limit) => store.pruneIdempotencyKeys(before, limit)),
     {
       name: 'delivery-stats',
       horizonMs: horizonMs > 0 ? Math.min(horizonMs, STATS_RETENTION_MS) : STATS_RETENTION_MS,

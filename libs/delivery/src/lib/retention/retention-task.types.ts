@@ -18,3 +18,15 @@ export interface RetentionTask {
   /** Deletes at most `limit` rows older than `before` (epoch ms) in one short transaction. */
   prune(before: number, limit: number): Promise<PruneBatch>;
 }
+
+/** A task that deletes from one table: `prune` resolves how many rows went (all counted against the limit). */
+export function singleTableRetentionTask(name: string, table: string, horizonMs: number, prune: (before: number, limit: number) => Promise<number>): RetentionTask {
+  return {
+    name,
+    horizonMs,
+    prune: async (before, limit) => {
+      const count = await prune(before, limit);
+      return { rows: count, deleted: { [table]: count } };
+    },
+  };
+}
