@@ -74,8 +74,13 @@ describe('operational events and the subscriptions API', () => {
     const badEvent = await api('PUT', '/hookrelay/v1/operational-webhook', ADMIN_A, { url: ops.url('/ops'), events: ['delivery.delivered'] });
     expect(badEvent.status).toBe(400);
 
-    const created = await api<{ data: OperationalWebhookView }>('PUT', '/hookrelay/v1/operational-webhook', ADMIN_A, { url: ops.url('/ops') });
-    expect(created.status).toBe(200);
+    // Five first PUTs at once: all succeed, exactly one carries the secret, and it is the one that signs
+    // (the later tests verify every event with it).
+    const racing = await Promise.all(Array.from({ length: 5 }, () => api<{ data: OperationalWebhookView }>('PUT', '/hookrelay/v1/operational-webhook', ADMIN_A, { url: ops.url('/ops') })));
+    expect(racing.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const withSecret = racing.filter((r) => r.json.data.signing_secret !== undefined);
+    expect(withSecret).toHaveLength(1);
+    const created = withSecret[0]!;
     expect(created.json.data).toEqual({
       url: ops.url('/ops'), events: ['subscription.paused', 'subscription.resumed', 'delivery.exhausted'], created_at: expect.any(String), updated_at: expect.any(String),
       signing_secret: expect.stringMatching(/^whsec_/),

@@ -1,6 +1,6 @@
 import type { DeliveryJobV2 } from '@hookrelay/contracts';
 import { SecretBox } from '@hookrelay/secrets';
-import { engineHarness, EngineHarness, ok, OTHER_KEY } from '../../testing/engine-harness';
+import { engineHarness, EngineHarness, ok, OTHER_KEY, TEST_KEY } from '../../testing/engine-harness';
 import type { EnginePolicy } from '../engine/delivery-policy.types';
 import type { HttpAttemptResult } from '../http/http-attempt.types';
 import { DeliverySealer } from './delivery-sealer';
@@ -419,6 +419,36 @@ describe('DeliveryEngine on in-memory ports', () => {
     await h.engine.processor.handle(job);
     expect(h.http.requests[0]).toMatchObject({ url: 'http://legacy.test/x' });
     expect(h.http.requests[0]!.headers['webhook-signature']).toMatch(/^v1,/);
+  });
+
+  describe('signing secrets when first writers race', () => {
+    it('of racing first upserts exactly one returns a secret, and it is the one that signs', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      const upsert = (): Promise<{ createdSecret: string | null }> => h.engine.targets.upsert(key, { url: 'http://receiver.test/hook', headers: {}, policy: CONPEEK_ONCE, authorization: null });
+      const created = (await Promise.all([upsert(), upsert(), upsert(), upsert()])).map((r) => r.createdSecret).filter((s): s is string => s !== null);
+      expect(created).toHaveLength(1);
+      expect((await h.engine.targets.signingSecrets(key)).map((s) => s.secret)).toEqual(created);
+      expect((await upsert()).createdSecret).toBeNull();
+    });
+
+    it('racing currentSecret calls on a target without secrets all answer the one stored', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      const answers = await Promise.all(Array.from({ length: 4 }, () => h.engine.targets.currentSecret(key)));
+      expect(new Set(answers).size).toBe(1);
+      expect((await h.engine.targets.signingSecrets(key)).map((s) => s.secret)).toEqual([answers[0]]);
+    });
+
+    it('a target left with only secrets in their grace period gets a new current one and keeps them', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      const sealer = new DeliverySealer(new SecretBox(TEST_KEY));
+      await h.store.putTargetSecrets(key, sealer.sealSecrets(key, [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', expiresAt: Date.now() + 60_000 }]), 0);
+      const current = await h.engine.targets.currentSecret(key);
+      expect(current).not.toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+      expect((await h.engine.targets.signingSecrets(key)).map((s) => s.secret)).toEqual([current, 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw']);
+    });
   });
 
   describe('credentials live with the target only', () => {

@@ -54,7 +54,7 @@ export interface PausedSubscription {
  */
 export class SubscriptionTargets {
   constructor(
-    private readonly store: Pick<DeliveryStore, 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'removeTarget' | 'resumeTarget' | 'listPaused' | 'listTargets' | 'pauseTarget'>,
+    private readonly store: Pick<DeliveryStore, 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'initTargetSecrets' | 'removeTarget' | 'resumeTarget' | 'listPaused' | 'listTargets' | 'pauseTarget'>,
     private readonly sealer: DeliverySealer,
     private readonly notifier: TargetChangeNotifier,
     private readonly clock: Clock,
@@ -66,11 +66,8 @@ export class SubscriptionTargets {
     const now = this.clock.now();
     await this.store.putTargetConfig(key, this.row(key, config), now);
     const existing = await this.store.getTarget(key);
-    let createdSecret: string | null = null;
-    if (!existing?.secretsSealed) {
-      createdSecret = generateSigningSecret();
-      await this.store.putTargetSecrets(key, this.sealer.sealSecrets(key, [{ secret: createdSecret, expiresAt: null }]), now);
-    }
+    // Of two racing first upserts (two PUTs of one operational webhook) only one secret is stored and returned.
+    const createdSecret = existing?.secretsSealed ? null : await this.initSecret(key, now);
     await this.notifier.announce(key);
     return { createdSecret };
   }
@@ -90,12 +87,28 @@ export class SubscriptionTargets {
 
   /** The current signing secret; one is created if the subscription has none. */
   async currentSecret(key: SubscriptionKey): Promise<string> {
-    const current = this.current(await this.store.getTarget(key), key);
+    const target = await this.store.getTarget(key);
+    const current = this.current(target, key);
     if (current) return current;
-    const secret = generateSigningSecret();
-    await this.store.putTargetSecrets(key, this.sealer.sealSecrets(key, [{ secret, expiresAt: null }]), this.clock.now());
+    let secret: string | null;
+    if (target?.secretsSealed) {
+      // Only secrets in their grace period are left: a new current one joins them.
+      secret = generateSigningSecret();
+      const kept = this.sealer.openSecrets(key, target.secretsSealed);
+      await this.store.putTargetSecrets(key, this.sealer.sealSecrets(key, [{ secret, expiresAt: null }, ...kept]), this.clock.now());
+    } else {
+      secret = await this.initSecret(key, this.clock.now());
+      // Another caller's first secret was stored before this one: that one is current.
+      if (secret === null) return this.currentSecret(key);
+    }
     await this.notifier.announce(key);
     return secret;
+  }
+
+  /** A new first signing secret, stored only if the target has none yet; null if another was stored first. */
+  private async initSecret(key: SubscriptionKey, at: number): Promise<string | null> {
+    const secret = generateSigningSecret();
+    return (await this.store.initTargetSecrets(key, this.sealer.sealSecrets(key, [{ secret, expiresAt: null }]), at)) ? secret : null;
   }
 
   /** The secrets that sign now (current first, then one still in its 24 h grace period). */

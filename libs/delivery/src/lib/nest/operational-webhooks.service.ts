@@ -30,13 +30,16 @@ export class OperationalWebhooks {
     return target?.config ? toRegistration(registration, target.config.url) : null;
   }
 
-  /** Creates or replaces it; the signing secret is returned only when it was created. */
+  /**
+   * Creates or replaces it; the signing secret is returned only by the call that created it (of two racing
+   * first PUTs, the one whose secret was stored).
+   */
   async put(tenantId: string, url: string, events: readonly string[]): Promise<{ registration: OperationalWebhookRegistration; createdSecret: string | null }> {
-    const { entity, created } = await this.registrations.save(tenantId, events, new Date());
+    const { entity } = await this.registrations.save(tenantId, events, new Date());
     const { createdSecret } = await this.engine.targets.upsert(operationalWebhookKey(tenantId), {
       url, headers: {}, policy: OPERATIONAL_WEBHOOK_POLICY, authorization: null, group: null, label: 'operational webhook',
     });
-    return { registration: toRegistration(entity, url), createdSecret: created ? createdSecret : null };
+    return { registration: toRegistration(entity, url), createdSecret };
   }
 
   /** Removes it and cancels its pending deliveries; false if there was none. */

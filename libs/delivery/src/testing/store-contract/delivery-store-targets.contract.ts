@@ -33,6 +33,21 @@ export function registerTargetsContract(ctx: () => ContractContext): void {
       expect(await store.getTarget(fresh)).toMatchObject({ config: CONFIG, secretsSealed: null, version: 1 });
     });
 
+    it('initTargetSecrets stores only the first secrets: of racing first writers exactly one applies', async () => {
+      const { store } = ctx();
+      const fresh = subscription('sub-init');
+      const applied = await Promise.all(['sealed-a', 'sealed-b', 'sealed-c'].map((sealed, i) => store.initTargetSecrets(fresh, sealed, T0 + i)));
+      expect(applied.filter(Boolean)).toHaveLength(1);
+      const winner = ['sealed-a', 'sealed-b', 'sealed-c'][applied.indexOf(true)];
+      expect(await store.getTarget(fresh)).toMatchObject({ config: null, secretsSealed: winner, version: 1 });
+      // A target with a config and no secrets gets them; one with secrets keeps them.
+      const configured = subscription('sub-init-2');
+      await store.putTargetConfig(configured, CONFIG, T0);
+      expect(await store.initTargetSecrets(configured, 'sealed-1', T0 + 1)).toBe(true);
+      expect(await store.initTargetSecrets(configured, 'sealed-2', T0 + 2)).toBe(false);
+      expect(await store.getTarget(configured)).toMatchObject({ config: CONFIG, secretsSealed: 'sealed-1', version: 2, updatedAt: T0 + 1 });
+    });
+
     it('is scoped by tenant and source', async () => {
       const { store } = ctx();
       await store.putTargetConfig(subscription('sub-s'), CONFIG, T0);

@@ -69,4 +69,28 @@ describe.each(['sqlite', 'postgres'] as const)('operational events tables on %s'
     expect(await webhooks.removeForTenant(TENANT)).toBe(true);
     expect(await webhooks.findByTenant(TENANT)).toBeNull();
   });
+
+  it('racing first registrations of one tenant: one creates, the others update it, none fails (CI saw a 500 on PostgreSQL)', async () => {
+    const racers = 8;
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.all(Array.from({ length: racers }, (_, i) => webhooks.save(TENANT, [`type-${i}`], new Date(T0 + round * 100 + i))));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      const stored = await webhooks.findByTenant(TENANT);
+      // The row holds one racer's list, and the creator's created_at.
+      expect(results.map((r) => r.entity.events)).toContain(stored?.events);
+      expect(stored?.createdAt).toEqual(results.find((r) => r.created)?.entity.createdAt);
+      expect(await webhooks.removeForTenant(TENANT)).toBe(true);
+    }
+  });
+
+  it('a save racing a removal answers what ends up stored', async () => {
+    await webhooks.save(TENANT, ['subscription.paused'], new Date(T0));
+    const results = await Promise.all([webhooks.save(TENANT, ['delivery.exhausted'], new Date(T0 + 1)), webhooks.removeForTenant(TENANT)]);
+    expect(results[1]).toBe(true);
+    // Whichever order they ran in, the save's answer matches what is stored.
+    const stored = await webhooks.findByTenant(TENANT);
+    if (stored) expect(stored.events).toBe('delivery.exhausted');
+    else expect(results[0].created).toBe(false);
+    await webhooks.removeForTenant(TENANT);
+  });
 });

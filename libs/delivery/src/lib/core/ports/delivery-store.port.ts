@@ -275,6 +275,12 @@ export interface DeliveryStore {
   putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void>;
 
   /**
+   * Gives the target its first sealed secrets, creating it (config null) if needed, only if it has none: of two
+   * racing first writers exactly one applies (version + 1). True if this call's secrets were stored.
+   */
+  initTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<boolean>;
+
+  /**
    * Removes the target and closes its OPEN deliveries as CANCELLED (close_reason CANCELLED, wake_at null,
    * version + 1), in one transaction. Returns how many deliveries were closed.
    */

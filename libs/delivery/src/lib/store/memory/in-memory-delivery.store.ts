@@ -232,6 +232,13 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     target.updatedAt = at;
   }
 
+  async initTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<boolean> {
+    this.assertOpen();
+    if (this.targetRows.get(targetKey(key))?.secretsSealed) return false;
+    await this.putTargetSecrets(key, secretsSealed, at);
+    return true;
+  }
+
   async removeTarget(key: SubscriptionKey, at: number): Promise<number> {
     this.assertOpen();
     this.targetRows.delete(targetKey(key));

@@ -128,6 +128,13 @@ export const PG_STATEMENTS = {
       ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET secrets_sealed = EXCLUDED.secrets_sealed,
         version = delivery_targets.version + 1, updated_at = EXCLUDED.updated_at`,
   },
+  targetInitSecrets: {
+    name: 'hr_dlv_target_init_secrets',
+    text: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, secrets_sealed, version, updated_at) VALUES ($1, $2, $3, $4, 1, $5)
+      ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET secrets_sealed = EXCLUDED.secrets_sealed,
+        version = delivery_targets.version + 1, updated_at = EXCLUDED.updated_at
+      WHERE delivery_targets.secrets_sealed IS NULL`,
+  },
   targetDelete: { name: 'hr_dlv_target_delete', text: `DELETE FROM delivery_targets WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3` },
   cancelOpen: {
     name: 'hr_dlv_cancel_open',

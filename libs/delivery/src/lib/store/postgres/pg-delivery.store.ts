@@ -117,6 +117,10 @@ export class PgDeliveryStore implements DeliveryStore {
     await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPutSecrets, [...keyValues(key), secretsSealed, at]));
   }
 
+  initTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<boolean> {
+    return this.exec(async (client) => ((await runStatement(client, PG_STATEMENTS.targetInitSecrets, [...keyValues(key), secretsSealed, at])).rowCount ?? 0) > 0);
+  }
+
   removeTarget(key: SubscriptionKey, at: number): Promise<number> {
     return this.exec(async (client) => {
       await runStatement(client, PG_STATEMENTS.targetDelete, keyValues(key));

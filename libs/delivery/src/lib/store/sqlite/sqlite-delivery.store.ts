@@ -101,6 +101,10 @@ export class SqliteDeliveryStore implements DeliveryStore {
     await this.thread.call<null>('putTargetSecrets', { ...targetKeyParams(key), secrets_sealed: secretsSealed, at });
   }
 
+  initTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<boolean> {
+    return this.thread.call<boolean>('initTargetSecrets', { ...targetKeyParams(key), secrets_sealed: secretsSealed, at });
+  }
+
   removeTarget(key: SubscriptionKey, at: number): Promise<number> {
     return this.thread.call<number>('removeTarget', { ...targetKeyParams(key), at });
   }

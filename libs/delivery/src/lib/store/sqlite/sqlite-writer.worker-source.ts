@@ -72,6 +72,7 @@ const handlers = {
   getTarget: (p) => S.targetGet.get(p) ?? null,
   putTargetConfig: (p) => (S.targetPutConfig.run(p), null),
   putTargetSecrets: (p) => (S.targetPutSecrets.run(p), null),
+  initTargetSecrets: (p) => S.targetInitSecrets.run(p).changes > 0,
   removeTarget(p) {
     S.targetDelete.run(p);
     return S.cancelOpen.run(p).changes;
