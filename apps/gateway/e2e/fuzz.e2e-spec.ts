@@ -408,6 +408,10 @@ describe.each(['postgres', 'sqlite'] as const)(`fuzzing every endpoint family on
     receiver.clear();
     const base = platform.baseUrl;
     await call(base, 'PUT', '/application/1/webhook', { auth: KEY, body: { url: receiver.url('/after'), retry_enabled: 0 } });
+    // The fuzz may have left the subscription paused (it sends /pause and /resume in random order), and a paused
+    // subscription holds its deliveries until resumed: resume it as its owner would.
+    const resumed = await call(base, 'POST', '/hookrelay/v1/subscriptions/application_webhook/1/resume', { auth: KEY });
+    expect(resumed.status).toBe(200);
     const sent = await call<{ data: { id: string } }>(base, 'POST', '/application/1/events', { auth: KEY, body: { event_name: 'fuzz.after', event_type: 'fuzz', data: { ok: true } } });
     expect(sent.status).toBe(202);
     const delivered = await pollUntil('the event at the receiver', async () => receiver.requests.filter((r) => r.headers['webhook-id'] === sent.json.data.id), (list) => list.length > 0, 30_000);
