@@ -150,6 +150,14 @@ describe('operational events and the subscriptions API', () => {
 
     const rotated = await api<{ data: { signing_secret: string } }>('POST', `${path}/secret/rotate`);
     expect(rotated).toMatchObject({ status: 200, json: { data: { signing_secret: expect.stringMatching(/^whsec_/) } } });
+    // Two rotations at once (a double click): each answer is a secret that signs — neither write replaced the other's.
+    const racing = await Promise.all([1, 2].map(() => api<{ data: { signing_secret: string } }>('POST', `${path}/secret/rotate`)));
+    expect(racing.map((r) => r.status)).toEqual([200, 200]);
+    const signed = await appEvent(2);
+    const [request] = await pollUntil('the signed delivery', async () => target.requests.filter((r) => r.headers['webhook-id'] === signed), (list) => list.length > 0);
+    for (const secret of [rotated.json.data.signing_secret, ...racing.map((r) => r.json.data.signing_secret)]) {
+      expect(() => new Webhook(secret).verify(request!.body, request!.headers as Record<string, string>)).not.toThrow();
+    }
     for (const action of ['pause', 'resume', 'secret/rotate']) {
       const res = await api('POST', `/hookrelay/v1/subscriptions/application_webhook/404/${action}`);
       expect([action, res.status, res.json]).toEqual([action, 404, expect.objectContaining({ statusCode: 404, error: 'Not Found' })]);

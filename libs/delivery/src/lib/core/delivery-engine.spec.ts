@@ -222,7 +222,7 @@ describe('DeliveryEngine on in-memory ports', () => {
     const key = keyOf(TENANT_A);
     await subscribe(h, key, 'http://receiver.test/hook', CONPEEK_ONCE);
     // Secrets sealed under another encryption key (a rotated-away key).
-    await h.store.putTargetSecrets(key, new DeliverySealer(new SecretBox(OTHER_KEY)).sealSecrets(key, [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', expiresAt: null }]), 0);
+    expect(await h.store.swapTargetSecrets(key, (await h.store.getTarget(key))?.secretsSealed ?? null, new DeliverySealer(new SecretBox(OTHER_KEY)).sealSecrets(key, [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', expiresAt: null }]), 0)).toBe(true);
     h.engine.cache.invalidate(key);
     const [id] = await accept(h, key);
     await drain(h);
@@ -440,11 +440,25 @@ describe('DeliveryEngine on in-memory ports', () => {
       expect((await h.engine.targets.signingSecrets(key)).map((s) => s.secret)).toEqual([answers[0]]);
     });
 
+    it('racing rotations each return a secret that signs: none is lost to the other\'s write', async () => {
+      const h = engineHarness();
+      const key = keyOf(TENANT_A);
+      const first = await h.engine.targets.currentSecret(key);
+      const [a, b] = await Promise.all([h.engine.targets.rotateSecret(key), h.engine.targets.rotateSecret(key)]);
+      expect(a).not.toBe(b);
+      // One rotation ran after the other: the later one's secret is current; the earlier one's and the first are in
+      // their grace period. (Both reading the same secrets and the last write winning would leave one out.)
+      const signing = await h.engine.targets.signingSecrets(key);
+      expect(signing.map((s) => s.secret).sort()).toEqual([first, a, b].sort());
+      expect(signing.filter((s) => s.expiresAt === null).map((s) => s.secret)).toEqual([signing[0]!.secret]);
+      expect([a, b]).toContain(signing[0]!.secret);
+    });
+
     it('a target left with only secrets in their grace period gets a new current one and keeps them', async () => {
       const h = engineHarness();
       const key = keyOf(TENANT_A);
       const sealer = new DeliverySealer(new SecretBox(TEST_KEY));
-      await h.store.putTargetSecrets(key, sealer.sealSecrets(key, [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', expiresAt: Date.now() + 60_000 }]), 0);
+      expect(await h.store.swapTargetSecrets(key, null, sealer.sealSecrets(key, [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', expiresAt: Date.now() + 60_000 }]), 0)).toBe(true);
       const current = await h.engine.targets.currentSecret(key);
       expect(current).not.toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
       expect((await h.engine.targets.signingSecrets(key)).map((s) => s.secret)).toEqual([current, 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw']);

@@ -1,11 +1,14 @@
 import type { EnginePolicy } from '../engine/delivery-policy.types';
 import { generateSigningSecret } from '../signing/generate-signing-secret.util';
 import { rotateSigningSecrets } from '../signing/rotate-signing-secrets.util';
-import { DeliverySealer } from './delivery-sealer';
+import { DeliverySealer, SigningSecretRecord } from './delivery-sealer';
 import type { Clock } from './ports/clock.port';
 import type { DeliveryStore, StoredTarget, SubscriptionKey, TargetConfigRow, TargetListQuery } from './ports/delivery-store.port';
 import type { TargetChangeNotifier } from './ports/target-change-notifier.port';
 import { OperationalEventEmitter } from './operational-event-emitter';
+
+/** How often a secret write that lost to another writer reads again before giving up (each loss means progress elsewhere). */
+const SECRET_SWAP_ATTEMPTS = 5;
 
 /** Where and how a subscription's deliveries go, as the owning service defines it. */
 export interface TargetConfig {
@@ -54,7 +57,7 @@ export interface PausedSubscription {
  */
 export class SubscriptionTargets {
   constructor(
-    private readonly store: Pick<DeliveryStore, 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'initTargetSecrets' | 'removeTarget' | 'resumeTarget' | 'listPaused' | 'listTargets' | 'pauseTarget'>,
+    private readonly store: Pick<DeliveryStore, 'getTarget' | 'putTargetConfig' | 'swapTargetSecrets' | 'removeTarget' | 'resumeTarget' | 'listPaused' | 'listTargets' | 'pauseTarget'>,
     private readonly sealer: DeliverySealer,
     private readonly notifier: TargetChangeNotifier,
     private readonly clock: Clock,
@@ -67,7 +70,9 @@ export class SubscriptionTargets {
     await this.store.putTargetConfig(key, this.row(key, config), now);
     const existing = await this.store.getTarget(key);
     // Of two racing first upserts (two PUTs of one operational webhook) only one secret is stored and returned.
-    const createdSecret = existing?.secretsSealed ? null : await this.initSecret(key, now);
+    const secret = generateSigningSecret();
+    const created = !existing?.secretsSealed && (await this.store.swapTargetSecrets(key, null, this.sealer.sealSecrets(key, [{ secret, expiresAt: null }]), now));
+    const createdSecret = created ? secret : null;
     await this.notifier.announce(key);
     return { createdSecret };
   }
@@ -87,28 +92,15 @@ export class SubscriptionTargets {
 
   /** The current signing secret; one is created if the subscription has none. */
   async currentSecret(key: SubscriptionKey): Promise<string> {
-    const target = await this.store.getTarget(key);
-    const current = this.current(target, key);
-    if (current) return current;
-    let secret: string | null;
-    if (target?.secretsSealed) {
-      // Only secrets in their grace period are left: a new current one joins them.
-      secret = generateSigningSecret();
-      const kept = this.sealer.openSecrets(key, target.secretsSealed);
-      await this.store.putTargetSecrets(key, this.sealer.sealSecrets(key, [{ secret, expiresAt: null }, ...kept]), this.clock.now());
-    } else {
-      secret = await this.initSecret(key, this.clock.now());
-      // Another caller's first secret was stored before this one: that one is current.
-      if (secret === null) return this.currentSecret(key);
+    for (let attempt = 1; ; attempt++) {
+      const target = await this.store.getTarget(key);
+      const current = this.current(target, key);
+      if (current) return current;
+      // None yet, or only secrets in their grace period: a new current one joins them.
+      const kept = target?.secretsSealed ? this.sealer.openSecrets(key, target.secretsSealed) : [];
+      const secret = generateSigningSecret();
+      if (await this.swapSecrets(key, target, [{ secret, expiresAt: null }, ...kept], attempt)) return secret;
     }
-    await this.notifier.announce(key);
-    return secret;
-  }
-
-  /** A new first signing secret, stored only if the target has none yet; null if another was stored first. */
-  private async initSecret(key: SubscriptionKey, at: number): Promise<string | null> {
-    const secret = generateSigningSecret();
-    return (await this.store.initTargetSecrets(key, this.sealer.sealSecrets(key, [{ secret, expiresAt: null }]), at)) ? secret : null;
   }
 
   /** The secrets that sign now (current first, then one still in its 24 h grace period). */
@@ -120,15 +112,28 @@ export class SubscriptionTargets {
 
   /** A new current secret; the previous one stays valid, and signs too, for 24 h. */
   async rotateSecret(key: SubscriptionKey): Promise<string> {
-    const now = this.clock.now();
-    const target = await this.store.getTarget(key);
-    const previous = target?.secretsSealed
-      ? this.sealer.openSecrets(key, target.secretsSealed).map((s) => ({ secret: s.secret, expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt) }))
-      : [];
-    const rotated = rotateSigningSecrets(previous, new Date(now));
-    await this.store.putTargetSecrets(key, this.sealer.sealSecrets(key, rotated.map((s) => ({ secret: s.secret, expiresAt: s.expiresAt?.getTime() ?? null }))), now);
-    await this.notifier.announce(key);
-    return rotated[0]!.secret;
+    for (let attempt = 1; ; attempt++) {
+      const target = await this.store.getTarget(key);
+      const previous = target?.secretsSealed
+        ? this.sealer.openSecrets(key, target.secretsSealed).map((s) => ({ secret: s.secret, expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt) }))
+        : [];
+      const rotated = rotateSigningSecrets(previous, new Date(this.clock.now()));
+      if (await this.swapSecrets(key, target, rotated.map((s) => ({ secret: s.secret, expiresAt: s.expiresAt?.getTime() ?? null })), attempt)) return rotated[0]!.secret;
+    }
+  }
+
+  /**
+   * Stores `secrets` only if the target's are still those it had when read, and announces the change. False
+   * if another writer changed them first (two rotations at once): the caller reads again and recomputes, so
+   * no caller returns a secret that another overwrote.
+   */
+  private async swapSecrets(key: SubscriptionKey, read: StoredTarget | null, secrets: SigningSecretRecord[], attempt: number): Promise<boolean> {
+    if (await this.store.swapTargetSecrets(key, read?.secretsSealed ?? null, this.sealer.sealSecrets(key, secrets), this.clock.now())) {
+      await this.notifier.announce(key);
+      return true;
+    }
+    if (attempt >= SECRET_SWAP_ATTEMPTS) throw new Error(`the signing secrets of ${key.source} ${key.subscriptionId} changed under each of ${SECRET_SWAP_ATTEMPTS} attempts to write them`);
+    return false;
   }
 
   /** Removes the target and cancels its pending deliveries (they stay visible in the log). */

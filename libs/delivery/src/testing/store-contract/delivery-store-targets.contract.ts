@@ -16,7 +16,7 @@ export function registerTargetsContract(ctx: () => ContractContext): void {
       const { store } = ctx();
       const key = subscription('sub-cfg');
       expect(await store.getTarget(key)).toBeNull();
-      await store.putTargetSecrets(key, 'sealed-1', T0 + 1);
+      expect(await store.swapTargetSecrets(key, null, 'sealed-1', T0 + 1)).toBe(true);
       expect(await store.getTarget(key)).toEqual({
         key, config: null, secretsSealed: 'sealed-1', failingSince: null, pausedAt: null, lastError: null, lastSuccessAt: null, lastFailureAt: null, version: 1, updatedAt: T0 + 1,
       });
@@ -26,26 +26,36 @@ export function registerTargetsContract(ctx: () => ContractContext): void {
       expect(await store.getTarget(key)).toEqual({
         key, config: { ...CONFIG, url: 'https://moved.example/', authorizationSealed: null, legacyHeaders: null }, secretsSealed: 'sealed-1', ...FAILING, lastSuccessAt: null, lastFailureAt: null, version: 4, updatedAt: T0 + 4,
       });
-      await store.putTargetSecrets(key, 'sealed-2', T0 + 5);
+      expect(await store.swapTargetSecrets(key, 'sealed-1', 'sealed-2', T0 + 5)).toBe(true);
       expect(await store.getTarget(key)).toMatchObject({ config: { url: 'https://moved.example/' }, secretsSealed: 'sealed-2', version: 5 });
       const fresh = subscription('sub-cfg-2');
       await store.putTargetConfig(fresh, CONFIG, T0);
       expect(await store.getTarget(fresh)).toMatchObject({ config: CONFIG, secretsSealed: null, version: 1 });
     });
 
-    it('initTargetSecrets stores only the first secrets: of racing first writers exactly one applies', async () => {
+    it('swapTargetSecrets is a compare-and-set: of racing writers that read the same secrets exactly one applies', async () => {
       const { store } = ctx();
+      // First secrets (expected null), creating the target.
       const fresh = subscription('sub-init');
-      const applied = await Promise.all(['sealed-a', 'sealed-b', 'sealed-c'].map((sealed, i) => store.initTargetSecrets(fresh, sealed, T0 + i)));
+      const firsts = ['sealed-a', 'sealed-b', 'sealed-c'];
+      const applied = await Promise.all(firsts.map((sealed, i) => store.swapTargetSecrets(fresh, null, sealed, T0 + i)));
       expect(applied.filter(Boolean)).toHaveLength(1);
-      const winner = ['sealed-a', 'sealed-b', 'sealed-c'][applied.indexOf(true)];
+      const winner = firsts[applied.indexOf(true)]!;
       expect(await store.getTarget(fresh)).toMatchObject({ config: null, secretsSealed: winner, version: 1 });
-      // A target with a config and no secrets gets them; one with secrets keeps them.
+      // Replacements (two rotations that read the same secrets).
+      const rotations = await Promise.all(['sealed-r1', 'sealed-r2'].map((sealed, i) => store.swapTargetSecrets(fresh, winner, sealed, T0 + 10 + i)));
+      expect(rotations.filter(Boolean)).toHaveLength(1);
+      expect(await store.getTarget(fresh)).toMatchObject({ secretsSealed: ['sealed-r1', 'sealed-r2'][rotations.indexOf(true)], version: 2 });
+      expect(await store.swapTargetSecrets(fresh, winner, 'sealed-stale', T0 + 20)).toBe(false);
+      expect(await store.swapTargetSecrets(fresh, null, 'sealed-stale', T0 + 20)).toBe(false);
+      // A target with a config and no secrets gets them; expecting secrets of a target that has none, or of none at all, fails.
       const configured = subscription('sub-init-2');
       await store.putTargetConfig(configured, CONFIG, T0);
-      expect(await store.initTargetSecrets(configured, 'sealed-1', T0 + 1)).toBe(true);
-      expect(await store.initTargetSecrets(configured, 'sealed-2', T0 + 2)).toBe(false);
+      expect(await store.swapTargetSecrets(configured, 'sealed-x', 'sealed-1', T0 + 1)).toBe(false);
+      expect(await store.swapTargetSecrets(configured, null, 'sealed-1', T0 + 1)).toBe(true);
       expect(await store.getTarget(configured)).toMatchObject({ config: CONFIG, secretsSealed: 'sealed-1', version: 2, updatedAt: T0 + 1 });
+      expect(await store.swapTargetSecrets(subscription('sub-none'), 'sealed-x', 'sealed-1', T0)).toBe(false);
+      expect(await store.getTarget(subscription('sub-none'))).toBeNull();
     });
 
     it('is scoped by tenant and source', async () => {
@@ -114,7 +124,7 @@ export function registerTargetsContract(ctx: () => ContractContext): void {
     it('lists a tenant\'s paused targets, newest pause first', async () => {
       const { store } = ctx();
       for (const [id, pausedAt, tenantId] of [['a', T0 + 1, TENANT], ['b', T0 + 3, TENANT], ['c', null, TENANT], ['d', T0 + 2, TENANT], ['e', T0 + 9, OTHER_TENANT]] as const) {
-        await store.putTargetSecrets(subscription(id, tenantId), 's', T0);
+        await store.swapTargetSecrets(subscription(id, tenantId), null, 's', T0);
         await store.setHealth(subscription(id, tenantId), { failingSince: T0, pausedAt, lastError: null }, T0, false);
       }
       expect((await store.listPaused(TENANT, 10)).map((t) => [t.key.subscriptionId, t.pausedAt])).toEqual([['b', T0 + 3], ['d', T0 + 2], ['a', T0 + 1]]);

@@ -271,14 +271,13 @@ export interface DeliveryStore {
   /** Creates or replaces the target's config (keeps secrets and health; clears legacy plaintext headers); version + 1. */
   putTargetConfig(key: SubscriptionKey, config: TargetConfigRow, at: number): Promise<void>;
 
-  /** Creates (config null) or replaces the target's sealed secrets; version + 1. */
-  putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void>;
-
   /**
-   * Gives the target its first sealed secrets, creating it (config null) if needed, only if it has none: of two
-   * racing first writers exactly one applies (version + 1). True if this call's secrets were stored.
+   * Compare-and-set of the target's sealed secrets; version + 1 when it applies. `expected` null: only if the
+   * target has none (creating it, config null, if needed); otherwise only if its secrets are still exactly
+   * `expected`. Of racing writers that read the same secrets (two first upserts, two rotations) exactly one
+   * applies. True if this call's secrets were stored.
    */
-  initTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<boolean>;
+  swapTargetSecrets(key: SubscriptionKey, expected: string | null, secretsSealed: string, at: number): Promise<boolean>;
 
   /**
    * Removes the target and closes its OPEN deliveries as CANCELLED (close_reason CANCELLED, wake_at null,

@@ -224,18 +224,14 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     target.updatedAt = at;
   }
 
-  async putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void> {
+  async swapTargetSecrets(key: SubscriptionKey, expected: string | null, secretsSealed: string, at: number): Promise<boolean> {
     this.assertOpen();
+    const existing = this.targetRows.get(targetKey(key));
+    if ((existing?.secretsSealed ?? null) !== expected || (expected !== null && !existing)) return false;
     const target = this.targetOrNew(key);
     target.secretsSealed = secretsSealed;
     target.version += 1;
     target.updatedAt = at;
-  }
-
-  async initTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<boolean> {
-    this.assertOpen();
-    if (this.targetRows.get(targetKey(key))?.secretsSealed) return false;
-    await this.putTargetSecrets(key, secretsSealed, at);
     return true;
   }
 

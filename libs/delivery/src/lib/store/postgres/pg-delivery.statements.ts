@@ -122,18 +122,19 @@ export const PG_STATEMENTS = {
         policy = EXCLUDED.policy, group_key = EXCLUDED.group_key, label = EXCLUDED.label,
         authorization_sealed = EXCLUDED.authorization_sealed, version = delivery_targets.version + 1, updated_at = EXCLUDED.updated_at`,
   },
-  targetPutSecrets: {
-    name: 'hr_dlv_target_put_secrets',
-    text: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, secrets_sealed, version, updated_at) VALUES ($1, $2, $3, $4, 1, $5)
-      ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET secrets_sealed = EXCLUDED.secrets_sealed,
-        version = delivery_targets.version + 1, updated_at = EXCLUDED.updated_at`,
-  },
+  /** The first secrets: applies only if the target has none. */
   targetInitSecrets: {
     name: 'hr_dlv_target_init_secrets',
     text: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, secrets_sealed, version, updated_at) VALUES ($1, $2, $3, $4, 1, $5)
       ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET secrets_sealed = EXCLUDED.secrets_sealed,
         version = delivery_targets.version + 1, updated_at = EXCLUDED.updated_at
       WHERE delivery_targets.secrets_sealed IS NULL`,
+  },
+  /** Replaced secrets: applies only if they are still the ones read. */
+  targetSwapSecrets: {
+    name: 'hr_dlv_target_swap_secrets',
+    text: `UPDATE delivery_targets SET secrets_sealed = $4, version = version + 1, updated_at = $5
+      WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3 AND secrets_sealed = $6`,
   },
   targetDelete: { name: 'hr_dlv_target_delete', text: `DELETE FROM delivery_targets WHERE tenant_id = $1 AND source = $2 AND subscription_id = $3` },
   cancelOpen: {

@@ -113,12 +113,10 @@ export class PgDeliveryStore implements DeliveryStore {
     await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPutConfig, values));
   }
 
-  async putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void> {
-    await this.exec((client) => runStatement(client, PG_STATEMENTS.targetPutSecrets, [...keyValues(key), secretsSealed, at]));
-  }
-
-  initTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<boolean> {
-    return this.exec(async (client) => ((await runStatement(client, PG_STATEMENTS.targetInitSecrets, [...keyValues(key), secretsSealed, at])).rowCount ?? 0) > 0);
+  swapTargetSecrets(key: SubscriptionKey, expected: string | null, secretsSealed: string, at: number): Promise<boolean> {
+    const values = [...keyValues(key), secretsSealed, at];
+    const [statement, bound] = expected === null ? [PG_STATEMENTS.targetInitSecrets, values] : [PG_STATEMENTS.targetSwapSecrets, [...values, expected]];
+    return this.exec(async (client) => ((await runStatement(client, statement, bound)).rowCount ?? 0) > 0);
   }
 
   removeTarget(key: SubscriptionKey, at: number): Promise<number> {

@@ -56,15 +56,13 @@ export const SQLITE_STATEMENTS = {
     ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET url = excluded.url, headers = NULL, headers_sealed = excluded.headers_sealed,
       policy = excluded.policy, group_key = excluded.group_key, label = excluded.label,
       authorization_sealed = excluded.authorization_sealed, version = delivery_targets.version + 1, updated_at = excluded.updated_at`,
-  targetPutSecrets: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, secrets_sealed, version, updated_at)
-    VALUES (@tenant_id, @source, @subscription_id, @secrets_sealed, 1, @at)
-    ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET secrets_sealed = excluded.secrets_sealed,
-      version = delivery_targets.version + 1, updated_at = excluded.updated_at`,
   targetInitSecrets: `INSERT INTO delivery_targets (tenant_id, source, subscription_id, secrets_sealed, version, updated_at)
     VALUES (@tenant_id, @source, @subscription_id, @secrets_sealed, 1, @at)
     ON CONFLICT (tenant_id, source, subscription_id) DO UPDATE SET secrets_sealed = excluded.secrets_sealed,
       version = delivery_targets.version + 1, updated_at = excluded.updated_at
     WHERE delivery_targets.secrets_sealed IS NULL`,
+  targetSwapSecrets: `UPDATE delivery_targets SET secrets_sealed = @secrets_sealed, version = version + 1, updated_at = @at
+    WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id AND secrets_sealed = @expected`,
   targetDelete: `DELETE FROM delivery_targets WHERE tenant_id = @tenant_id AND source = @source AND subscription_id = @subscription_id`,
   cancelOpen: `UPDATE deliveries SET state = 'CLOSED', application_state = 'CLOSED', close_reason = 'CANCELLED', next_attempt_at = NULL,
       wake_at = NULL, queued = 0, closed_at = @at, updated_at = @at, version = version + 1, headers = '{}', authorization_sealed = NULL

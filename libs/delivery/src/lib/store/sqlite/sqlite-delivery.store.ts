@@ -97,12 +97,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
     await this.thread.call<null>('putTargetConfig', targetConfigParams(key, config, at));
   }
 
-  async putTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<void> {
-    await this.thread.call<null>('putTargetSecrets', { ...targetKeyParams(key), secrets_sealed: secretsSealed, at });
-  }
-
-  initTargetSecrets(key: SubscriptionKey, secretsSealed: string, at: number): Promise<boolean> {
-    return this.thread.call<boolean>('initTargetSecrets', { ...targetKeyParams(key), secrets_sealed: secretsSealed, at });
+  swapTargetSecrets(key: SubscriptionKey, expected: string | null, secretsSealed: string, at: number): Promise<boolean> {
+    return this.thread.call<boolean>('swapTargetSecrets', { ...targetKeyParams(key), expected, secrets_sealed: secretsSealed, at });
   }
 
   removeTarget(key: SubscriptionKey, at: number): Promise<number> {

@@ -13,7 +13,7 @@ export interface SqliteWriterOptions {
 export type SqliteWriterOp =
   | 'accept' | 'record' | 'closeUnattempted' | 'park' | 'unqueue' | 'claimDue' | 'pruneIdempotencyKeys' | 'recall'
   | 'pruneClosedDeliveries' | 'takeLease' | 'releaseLease'
-  | 'getTarget' | 'putTargetConfig' | 'putTargetSecrets' | 'initTargetSecrets' | 'removeTarget' | 'setHealth' | 'resumeTarget' | 'listPaused'
+  | 'getTarget' | 'putTargetConfig' | 'swapTargetSecrets' | 'removeTarget' | 'setHealth' | 'resumeTarget' | 'listPaused'
   | 'addStats' | 'pruneStats' | 'listTargets' | 'pauseTarget' | 'operationalEventsPending' | 'operationalEventDispatched';
 
 interface OpMessage {

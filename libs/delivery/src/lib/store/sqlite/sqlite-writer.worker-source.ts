@@ -71,8 +71,7 @@ const handlers = {
   recall: (p) => S.recall.get(p) ?? null,
   getTarget: (p) => S.targetGet.get(p) ?? null,
   putTargetConfig: (p) => (S.targetPutConfig.run(p), null),
-  putTargetSecrets: (p) => (S.targetPutSecrets.run(p), null),
-  initTargetSecrets: (p) => S.targetInitSecrets.run(p).changes > 0,
+  swapTargetSecrets: ({ expected, ...p }) => (expected === null ? S.targetInitSecrets.run(p) : S.targetSwapSecrets.run({ ...p, expected })).changes > 0,
   removeTarget(p) {
     S.targetDelete.run(p);
     return S.cancelOpen.run(p).changes;
