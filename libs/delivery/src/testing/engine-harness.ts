@@ -34,7 +34,8 @@ export class CapturingPublisher implements JobPublisher, QueueBacklog {
   failNext = false;
   hangNext = false;
   full = false;
-  backlog = false;
+  /** What oldestWaitingAt answers: when the oldest job still waiting in the lanes was stored, or null. */
+  oldestWaiting: number | null = null;
 
   async publish(lane: DeliveryLane, jobs: ReadonlyArray<JobToPublish>): Promise<void> {
     if (this.full) throw new JobQueueFullError('maximum bytes exceeded');
@@ -49,8 +50,8 @@ export class CapturingPublisher implements JobPublisher, QueueBacklog {
     for (const { job, messageId, traceparent } of jobs) this.published.push({ lane, job: structuredClone(job), messageId, traceparent });
   }
 
-  async hasBacklog(): Promise<boolean> {
-    return this.backlog;
+  async oldestWaitingAt(): Promise<number | null> {
+    return this.oldestWaiting;
   }
 
   /** Takes (removes) every published job, optionally of one lane. */

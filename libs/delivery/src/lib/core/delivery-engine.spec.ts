@@ -4,12 +4,16 @@ import { engineHarness, EngineHarness, ok, OTHER_KEY, TEST_KEY } from '../../tes
 import type { EnginePolicy } from '../engine/delivery-policy.types';
 import type { HttpAttemptResult } from '../http/http-attempt.types';
 import { DeliverySealer } from './delivery-sealer';
+import { lostUpTo } from './delivery-scheduler';
 import type { SubscriptionKey } from './ports/delivery-store.port';
 
 const TENANT_A = '11111111-1111-4111-8111-111111111111';
 const TENANT_B = '22222222-2222-4222-8222-222222222222';
 const CONPEEK_RETRY: EnginePolicy = { kind: 'conpeek', retryEnabled: 1, retryConfig: { retry_value: 10, max_retries: 2, backoff_type: 'constant', backoff_value: 0 }, timeoutMs: 5_000 };
 const CONPEEK_ONCE: EnginePolicy = { kind: 'conpeek', retryEnabled: 0, retryConfig: null, timeoutMs: 5_000 };
+
+/** The harness's lease (DELIVERY_ACK_WAIT_MS × 2 in the apps). */
+const LEASE_MS = 120_000;
 
 const keyOf = (tenantId: string, subscriptionId = 's1'): SubscriptionKey => ({ tenantId, source: 'application_webhook', subscriptionId });
 
@@ -319,19 +323,47 @@ describe('DeliveryEngine on in-memory ports', () => {
     expect(h.store.rows()).toHaveLength(2);
   });
 
-  it('lost jobs are recovered after their lease, but never while the lanes have a backlog', async () => {
+  it('lost jobs are recovered after their lease: at once without a backlog, and behind one only if published well before its oldest job', async () => {
+    const h = engineHarness();
+    const key = keyOf(TENANT_A);
+    await subscribe(h, key);
+    const publishedAt = h.clock.now();
+    const [id] = await accept(h, key);
+    h.publisher.take(); // the job is lost
+    h.clock.advance(LEASE_MS + 1);
+    // The oldest waiting job was stored before this one's publish, or too soon after it to rule out a late publish.
+    for (const oldest of [publishedAt - 1, publishedAt, publishedAt + LEASE_MS / 2]) {
+      h.publisher.oldestWaiting = oldest;
+      expect([oldest - publishedAt, await h.engine.scheduler.tick()]).toEqual([oldest - publishedAt, 0]);
+    }
+    // Every waiting job is newer than this one could be: it is not among them.
+    h.publisher.oldestWaiting = publishedAt + LEASE_MS / 2 + 1;
+    expect(await h.engine.scheduler.tick()).toBe(1);
+    await drain(h);
+    expect(h.store.row(id!)).toMatchObject({ closeReason: 'DELIVERED' });
+  });
+
+  it('a lost job with no backlog at all comes back once its lease ran out, not before', async () => {
     const h = engineHarness();
     const key = keyOf(TENANT_A);
     await subscribe(h, key);
     const [id] = await accept(h, key);
-    h.publisher.take(); // the job is lost
-    h.clock.advance(120_001);
-    h.publisher.backlog = true;
+    h.publisher.take();
+    h.clock.advance(LEASE_MS - 1);
     expect(await h.engine.scheduler.tick()).toBe(0);
-    h.publisher.backlog = false;
+    h.clock.advance(1);
     expect(await h.engine.scheduler.tick()).toBe(1);
     await drain(h);
     expect(h.store.row(id!)).toMatchObject({ closeReason: 'DELIVERED' });
+  });
+
+  it.each<[string, number | null, number, number]>([
+    ['no backlog: every row whose lease ran out', null, 1_000_000, 1_000_000],
+    ['a backlog: rows published over leaseMs / 2 before its oldest job', 900_000, 1_000_000, 900_000 + 60_000 - 1],
+    ['a backlog newer than now + …: never beyond now', 999_999, 1_000_000, 1_000_000],
+    ['a backlog of old jobs: none', 0, 1_000_000, 59_999],
+  ])('lostUpTo, %s', (_name, oldest, now, expected) => {
+    expect(lostUpTo(oldest, now, 120_000)).toBe(expected);
   });
 
   describe('fair and isolated', () => {

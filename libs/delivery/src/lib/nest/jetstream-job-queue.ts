@@ -1,11 +1,11 @@
 import { DELIVERY_CONSUMERS_V2, DELIVERY_JOB_SUBJECTS_V2, DELIVERY_LANES, DeliveryJobV2, DeliveryLane, STREAMS } from '@hookrelay/contracts';
 import { isTransientJetStreamError, retryTransient } from '@hookrelay/messaging';
-import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, nanos } from 'nats';
+import { AckPolicy, DeliverPolicy, JSONCodec, MsgRequest, NatsConnection, nanos } from 'nats';
 import { JobPublisher, JobQueueFullError, JobToPublish, QueueBacklog } from '../core/ports/job-publisher.port';
 import { JetStreamPubAcks } from './jetstream-pub-acks';
 
 const codec = JSONCodec<DeliveryJobV2>();
-/** hasBacklog() is asked every scheduler tick; the consumer info behind it is re-read at most this often. */
+/** oldestWaitingAt() is asked every scheduler tick; the consumer info behind it is re-read at most this often. */
 const BACKLOG_CACHE_MS = 1_000;
 /** How long a boot keeps retrying the lanes' consumer set-up while JetStream times out or is busy. */
 const CONSUMER_SETUP_RETRY_MS = 60_000;
@@ -14,7 +14,7 @@ const STREAM_FULL = /maximum (bytes|messages|messages per subject) exceeded|insu
 
 /** The job lanes on JetStream: durable publish (waits for the PubAck) and the lanes' backlog. */
 export class JetStreamJobQueue implements JobPublisher, QueueBacklog {
-  private backlog: { at: number; value: boolean } | null = null;
+  private backlog: { at: number; value: number | null } | null = null;
   private readonly acks: JetStreamPubAcks;
 
   constructor(private readonly nc: NatsConnection) {
@@ -34,15 +34,38 @@ export class JetStreamJobQueue implements JobPublisher, QueueBacklog {
     this.acks.stop();
   }
 
-  /** True while either lane has messages not yet handed to a worker. */
-  async hasBacklog(): Promise<boolean> {
+  /**
+   * When the oldest job not yet handed to a worker in either lane was stored (the stream's timestamp), or null.
+   * Per lane: the consumer's next message is the first of its subject after the last stream sequence it
+   * delivered (a direct read of that one message, STREAM.MSG.GET next_by_subj).
+   */
+  async oldestWaitingAt(): Promise<number | null> {
     const now = Date.now();
     if (this.backlog && now - this.backlog.at < BACKLOG_CACHE_MS) return this.backlog.value;
     const jsm = await this.nc.jetstreamManager();
-    let value = false;
-    for (const lane of DELIVERY_LANES) value ||= (await jsm.consumers.info(STREAMS.deliveryJobs.name, DELIVERY_CONSUMERS_V2[lane])).num_pending > 0;
-    this.backlog = { at: now, value };
-    return value;
+    let oldest: number | null = null;
+    for (const lane of DELIVERY_LANES) {
+      const info = await jsm.consumers.info(STREAMS.deliveryJobs.name, DELIVERY_CONSUMERS_V2[lane]);
+      if (info.num_pending === 0) continue;
+      const at = await this.storedAt(info.delivered.stream_seq + 1, DELIVERY_JOB_SUBJECTS_V2[lane]);
+      // None found after the last delivered one: the count was stale (taken or removed meanwhile), nothing waits.
+      if (at !== null) oldest = oldest === null ? at : Math.min(oldest, at);
+    }
+    this.backlog = { at: now, value: oldest };
+    return oldest;
+  }
+
+  /** The stored time of the first message of `subject` at or after `seq`; null if there is none. */
+  private async storedAt(seq: number, subject: string): Promise<number | null> {
+    const jsm = await this.nc.jetstreamManager();
+    try {
+      // nats.js types STREAM.MSG.GET's next_by_subj only for direct gets; the server (2.9+) takes it here too.
+      const query = { seq, next_by_subj: subject } as unknown as MsgRequest;
+      return (await jsm.streams.getMessage(STREAMS.deliveryJobs.name, query)).time.getTime();
+    } catch (error) {
+      if ((error as { code?: unknown }).code === '404' || /no message found/i.test((error as Error).message)) return null;
+      throw error;
+    }
   }
 
   /** Both lanes' consumers exist with the configured ack wait and ack-pending limit; safe from every replica at once. */

@@ -229,11 +229,11 @@ export interface DeliveryStore {
 
   /**
    * Claims up to `limit` OPEN rows with wake_at <= now, oldest wake_at first: queued = 0 rows always,
-   * queued = 1 rows (a job was published but may be lost) only when `includeLost`. Sets wake_at =
+   * queued = 1 rows (a job was published but may be lost) only with wake_at <= `lostUpTo`. Sets wake_at =
    * leaseUntil, queued = 1 and returns them. Concurrent schedulers (other processes) never get the same
    * row (SQLite: one writer; PostgreSQL: FOR UPDATE SKIP LOCKED).
    */
-  claimDue(now: number, limit: number, includeLost: boolean, leaseUntil: number): Promise<DueDelivery[]>;
+  claimDue(now: number, limit: number, lostUpTo: number, leaseUntil: number): Promise<DueDelivery[]>;
 
   /** Deletes idempotency keys created before `before`, at most `limit`; returns how many. */
   pruneIdempotencyKeys(before: number, limit: number): Promise<number>;

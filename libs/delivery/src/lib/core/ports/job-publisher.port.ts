@@ -15,9 +15,13 @@ export interface JobPublisher {
   publish(lane: DeliveryLane, jobs: ReadonlyArray<JobToPublish>): Promise<void>;
 }
 
-/** Whether the job lanes have messages not yet handed to any worker (a backlog): then no job is "lost" yet. */
+/**
+ * The job lanes' backlog: jobs stored but not yet handed to any worker. A job published before the oldest of
+ * them is not waiting any more (the lanes hand jobs out in order); one published after it may be.
+ */
 export interface QueueBacklog {
-  hasBacklog(): Promise<boolean>;
+  /** When the oldest job still waiting in either lane was stored (epoch ms, the queue's clock); null if none waits. */
+  oldestWaitingAt(): Promise<number | null>;
 }
 
 /**

@@ -137,10 +137,10 @@ export class InMemoryDeliveryStore implements DeliveryStore {
 
   // ---- scheduler ----
 
-  async claimDue(now: number, limit: number, includeLost: boolean, leaseUntil: number): Promise<DueDelivery[]> {
+  async claimDue(now: number, limit: number, lostUpTo: number, leaseUntil: number): Promise<DueDelivery[]> {
     this.assertOpen();
     const due = [...this.deliveries.values()]
-      .filter((r) => r.state === 'OPEN' && r.wakeAt !== null && r.wakeAt <= now && (r.queued === 0 || includeLost))
+      .filter((r) => r.state === 'OPEN' && r.wakeAt !== null && r.wakeAt <= now && (r.queued === 0 || r.wakeAt <= lostUpTo))
       .sort((a, b) => (a.wakeAt as number) - (b.wakeAt as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, Math.max(0, limit));
     for (const row of due) {

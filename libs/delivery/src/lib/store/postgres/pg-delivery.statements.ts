@@ -97,7 +97,7 @@ export const PG_STATEMENTS = {
     name: 'hr_dlv_claim_due',
     // SKIP LOCKED: a row another scheduler is claiming right now is left to it, never returned twice.
     text: `WITH due AS (
-        SELECT id, wake_at FROM deliveries WHERE state = 'OPEN' AND wake_at <= $1 AND (queued = 0 OR $2::boolean)
+        SELECT id, wake_at FROM deliveries WHERE state = 'OPEN' AND wake_at <= $1 AND (queued = 0 OR wake_at <= $2)
         ORDER BY wake_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
       UPDATE deliveries d SET wake_at = $4, queued = 1 FROM due WHERE d.id = due.id
       RETURNING ${qualified('d', DUE_COLUMNS)}, due.wake_at AS due_at`,

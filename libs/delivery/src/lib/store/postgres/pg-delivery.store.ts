@@ -8,7 +8,7 @@ import { idempotencyCreatedAt } from '../idempotency-created-at.util';
 import { statsColumns } from '../sql/delivery-stats-rows.mapper';
 import type { StoredOperationalEvent } from '../../core/ports/operational-events.port';
 import {
-  attemptInsertParams, deliveryInsertParams, DueRowRaw, ms, OperationalEventParams, operationalEventParams, recordUpdateParams, TargetRowRaw, targetListParams, toDueDelivery,
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, finiteBound, ms, OperationalEventParams, operationalEventParams, recordUpdateParams, TargetRowRaw, targetListParams, toDueDelivery,
   toStoredOperationalEvent, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
 import { PG_STATEMENTS, PgStatement } from './pg-delivery.statements';
@@ -72,8 +72,8 @@ export class PgDeliveryStore implements DeliveryStore {
     await this.write({ kind: 'unqueue', tenant_id: tenantId, ids: [...deliveryIds], at });
   }
 
-  async claimDue(now: number, limit: number, includeLost: boolean, leaseUntil: number): Promise<DueDelivery[]> {
-    const rows = await this.exec((client) => runStatement<DueRowRaw & { due_at: string }>(client, PG_STATEMENTS.claimDue, [now, includeLost, Math.max(0, limit), leaseUntil]));
+  async claimDue(now: number, limit: number, lostUpTo: number, leaseUntil: number): Promise<DueDelivery[]> {
+    const rows = await this.exec((client) => runStatement<DueRowRaw & { due_at: string }>(client, PG_STATEMENTS.claimDue, [now, finiteBound(lostUpTo), Math.max(0, limit), leaseUntil]));
     // UPDATE … RETURNING has no order: restore the oldest-wake-first order of the claim.
     return rows.rows.sort((a, b) => Number(a.due_at) - Number(b.due_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(toDueDelivery);
   }

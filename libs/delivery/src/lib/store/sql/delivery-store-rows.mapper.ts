@@ -104,6 +104,12 @@ export interface TargetKeyParams {
   subscription_id: string;
 }
 
+/** An epoch-ms bound as a bindable integer: -Infinity (nothing qualifies) → -1, +Infinity → the largest safe integer. */
+export function finiteBound(value: number): number {
+  if (Number.isNaN(value)) return -1;
+  return Math.max(-1, Math.min(Number.MAX_SAFE_INTEGER, Math.floor(value)));
+}
+
 export function ms(value: Epoch): number;
 export function ms(value: Epoch | null): number | null;
 export function ms(value: Epoch | null): number | null {

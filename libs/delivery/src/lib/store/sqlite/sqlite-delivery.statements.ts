@@ -42,7 +42,7 @@ export const SQLITE_STATEMENTS = {
 
   // ix_deliveries_wake serves both: a range scan in wake_at order that stops at the limit.
   dueSelect: `SELECT ${DUE_COLUMNS} FROM deliveries
-    WHERE state = 'OPEN' AND wake_at <= @now AND (queued = 0 OR @include_lost = 1) ORDER BY wake_at, id LIMIT @limit`,
+    WHERE state = 'OPEN' AND wake_at <= @now AND (queued = 0 OR wake_at <= @lost_up_to) ORDER BY wake_at, id LIMIT @limit`,
   dueLease: `UPDATE deliveries SET wake_at = @lease_until, queued = 1 WHERE id = @id`,
 
   recall: `UPDATE deliveries SET state = 'OPEN', application_state = 'RECALL', close_reason = NULL, closed_at = NULL, next_attempt_at = @at,

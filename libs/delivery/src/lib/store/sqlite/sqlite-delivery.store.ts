@@ -4,7 +4,7 @@ import {
 } from '../../core/ports/delivery-store.port';
 import type { StoredOperationalEvent } from '../../core/ports/operational-events.port';
 import {
-  attemptInsertParams, deliveryInsertParams, DueRowRaw, OperationalEventParams, operationalEventParams, recordUpdateParams, TargetRowRaw, targetConfigParams, targetKeyParams,
+  attemptInsertParams, deliveryInsertParams, DueRowRaw, finiteBound, OperationalEventParams, operationalEventParams, recordUpdateParams, TargetRowRaw, targetConfigParams, targetKeyParams,
   targetListParams, toDueDelivery, toStoredOperationalEvent, toStoredTarget,
 } from '../sql/delivery-store-rows.mapper';
 import type { DeliveryStatsBatch } from '../../core/ports/delivery-stats.port';
@@ -62,8 +62,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
     await this.thread.call<null>('unqueue', { ids: [...deliveryIds], tenant_id: tenantId, at });
   }
 
-  async claimDue(now: number, limit: number, includeLost: boolean, leaseUntil: number): Promise<DueDelivery[]> {
-    const rows = await this.thread.call<DueRowRaw[]>('claimDue', { now, limit: Math.max(0, limit), include_lost: includeLost ? 1 : 0, lease_until: leaseUntil });
+  async claimDue(now: number, limit: number, lostUpTo: number, leaseUntil: number): Promise<DueDelivery[]> {
+    const rows = await this.thread.call<DueRowRaw[]>('claimDue', { now, limit: Math.max(0, limit), lost_up_to: finiteBound(lostUpTo), lease_until: leaseUntil });
     return rows.map(toDueDelivery);
   }
 
