@@ -70,9 +70,7 @@ export class SubscriptionTargets {
     await this.store.putTargetConfig(key, this.row(key, config), now);
     const existing = await this.store.getTarget(key);
     // Of two racing first upserts (two PUTs of one operational webhook) only one secret is stored and returned.
-    const secret = generateSigningSecret();
-    const created = !existing?.secretsSealed && (await this.store.swapTargetSecrets(key, null, this.sealer.sealSecrets(key, [{ secret, expiresAt: null }]), now));
-    const createdSecret = created ? secret : null;
+    const createdSecret = existing?.secretsSealed ? null : await this.firstSecret(key, now);
     await this.notifier.announce(key);
     return { createdSecret };
   }
@@ -120,6 +118,12 @@ export class SubscriptionTargets {
       const rotated = rotateSigningSecrets(previous, new Date(this.clock.now()));
       if (await this.swapSecrets(key, target, rotated.map((s) => ({ secret: s.secret, expiresAt: s.expiresAt?.getTime() ?? null })), attempt)) return rotated[0]!.secret;
     }
+  }
+
+  /** A first signing secret, stored only if the target still has none; null if another caller's was stored first. */
+  private async firstSecret(key: SubscriptionKey, at: number): Promise<string | null> {
+    const secret = generateSigningSecret();
+    return (await this.store.swapTargetSecrets(key, null, this.sealer.sealSecrets(key, [{ secret, expiresAt: null }]), at)) ? secret : null;
   }
 
   /**

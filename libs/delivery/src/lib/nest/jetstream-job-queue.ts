@@ -1,6 +1,6 @@
 import { DELIVERY_CONSUMERS_V2, DELIVERY_JOB_SUBJECTS_V2, DELIVERY_LANES, DeliveryJobV2, DeliveryLane, STREAMS } from '@hookrelay/contracts';
 import { isTransientJetStreamError, retryTransient } from '@hookrelay/messaging';
-import { AckPolicy, DeliverPolicy, JSONCodec, MsgRequest, NatsConnection, nanos } from 'nats';
+import { AckPolicy, DeliverPolicy, JetStreamManager, JSONCodec, MsgRequest, NatsConnection, nanos } from 'nats';
 import { JobPublisher, JobQueueFullError, JobToPublish, QueueBacklog } from '../core/ports/job-publisher.port';
 import { JetStreamPubAcks } from './jetstream-pub-acks';
 
@@ -47,25 +47,12 @@ export class JetStreamJobQueue implements JobPublisher, QueueBacklog {
     for (const lane of DELIVERY_LANES) {
       const info = await jsm.consumers.info(STREAMS.deliveryJobs.name, DELIVERY_CONSUMERS_V2[lane]);
       if (info.num_pending === 0) continue;
-      const at = await this.storedAt(info.delivered.stream_seq + 1, DELIVERY_JOB_SUBJECTS_V2[lane]);
+      const at = await storedAt(jsm, info.delivered.stream_seq + 1, DELIVERY_JOB_SUBJECTS_V2[lane]);
       // None found after the last delivered one: the count was stale (taken or removed meanwhile), nothing waits.
       if (at !== null) oldest = oldest === null ? at : Math.min(oldest, at);
     }
     this.backlog = { at: now, value: oldest };
     return oldest;
-  }
-
-  /** The stored time of the first message of `subject` at or after `seq`; null if there is none. */
-  private async storedAt(seq: number, subject: string): Promise<number | null> {
-    const jsm = await this.nc.jetstreamManager();
-    try {
-      // nats.js types STREAM.MSG.GET's next_by_subj only for direct gets; the server (2.9+) takes it here too.
-      const query = { seq, next_by_subj: subject } as unknown as MsgRequest;
-      return (await jsm.streams.getMessage(STREAMS.deliveryJobs.name, query)).time.getTime();
-    } catch (error) {
-      if ((error as { code?: unknown }).code === '404' || /no message found/i.test((error as Error).message)) return null;
-      throw error;
-    }
   }
 
   /** Both lanes' consumers exist with the configured ack wait and ack-pending limit; safe from every replica at once. */
@@ -105,5 +92,17 @@ export class JetStreamJobQueue implements JobPublisher, QueueBacklog {
       out.push({ lane, pending: info.num_pending, ackPending: info.num_ack_pending });
     }
     return out;
+  }
+}
+
+/** The stored time of the first message of `subject` at or after `seq` in the job stream; null if there is none. */
+async function storedAt(jsm: JetStreamManager, seq: number, subject: string): Promise<number | null> {
+  try {
+    // nats.js types STREAM.MSG.GET's next_by_subj only for direct gets; the server (2.9+) takes it here too.
+    const query = { seq, next_by_subj: subject } as unknown as MsgRequest;
+    return (await jsm.streams.getMessage(STREAMS.deliveryJobs.name, query)).time.getTime();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '404' || /no message found/i.test((error as Error).message)) return null;
+    throw error;
   }
 }
